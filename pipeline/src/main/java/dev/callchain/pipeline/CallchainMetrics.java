@@ -1,0 +1,34 @@
+package dev.callchain.pipeline;
+
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+
+/** The names of the pipeline's Beam counters, all in one namespace. */
+public final class CallchainMetrics {
+  public static final String NAMESPACE = "callchain";
+
+  public static final String CALLS_READ = "calls_read";
+  public static final String BLANK_LINES = "blank_lines_skipped";
+  public static final String CALLS_ACCEPTED = "calls_accepted";
+  public static final String CALLS_REJECTED = "calls_rejected";
+  public static final String LINKS = "links";
+  public static final String LATE_CALLS = "late_calls";
+  public static final String LATE_LINKS = "late_links";
+  public static final String REDELIVERED = "redelivered_calls";
+  public static final String IDLE_FLUSHES = "idle_flushes";
+  public static final String IDLE_FLUSHED_CALLS = "idle_flushed_calls";
+  public static final String CALLS_EMITTED = "calls_emitted";
+  public static final String DUPLICATE_HALVES = "duplicate_link_halves";
+  public static final String UNPAIRED_EMITTED = "unpaired_calls_emitted";
+  public static final String UNPAIRED_DROPPED = "unpaired_link_halves_dropped";
+  /** Calls held by the linker (one per role) now: up on admission, down on emission. */
+  public static final String HELD = "held_call_roles";
+  /** Link halves waiting for their partner now. */
+  public static final String WAITING_HALVES = "waiting_link_halves";
+
+  private CallchainMetrics() {}
+
+  public static Counter counter(String name) {
+    return Metrics.counter(NAMESPACE, name);
+  }
+}

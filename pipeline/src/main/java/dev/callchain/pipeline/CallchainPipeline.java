@@ -1,0 +1,110 @@
+package dev.callchain.pipeline;
+
+import dev.callchain.pipeline.io.KafkaSettings;
+import dev.callchain.pipeline.io.OutputJson;
+import dev.callchain.pipeline.io.ReadCallLogsFromFile;
+import dev.callchain.pipeline.io.ReadCallLogsFromKafka;
+import dev.callchain.pipeline.io.WriteJsonLines;
+import dev.callchain.pipeline.link.LinkByAddress;
+import dev.callchain.pipeline.model.CallLog;
+import dev.callchain.pipeline.model.DeadLetter;
+import dev.callchain.pipeline.model.LinkedCall;
+import dev.callchain.pipeline.options.CallchainOptions;
+import dev.callchain.pipeline.parse.ParseCalls;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PDone;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * The whole job: read call logs, parse them (rejects to dead letters) with event time, link them
+ * by address, join each call's links by id, and write the linked calls.
+ */
+public final class CallchainPipeline extends PTransform<PBegin, PDone> {
+  private final CallchainOptions options;
+
+  public CallchainPipeline(CallchainOptions options) {
+    this.options = options;
+  }
+
+  @Override
+  public PDone expand(PBegin begin) {
+    PCollectionTuple parsed = begin.apply("ReadCallLogs", readCallLogs()).apply("ParseCalls", new ParseCalls());
+
+    parsed
+        .get(ParseCalls.CALLS)
+        .apply("LinkByAddress", new LinkByAddress(options.getIdleFlushMs()))
+        .apply("FormatLinkedCalls", formatLinkedCalls())
+        .apply("WriteLinkedCalls", linkedCallsSink());
+
+    parsed
+        .get(ParseCalls.DEAD_LETTERS)
+        .apply("FormatDeadLetters", formatDeadLetters())
+        .apply("WriteDeadLetters", deadLettersSink());
+    return PDone.in(begin.getPipeline());
+  }
+
+  private boolean readsKafka() {
+    return options.getInputFile() == null;
+  }
+
+  private PTransform<PBegin, PCollection<CallLog>> readCallLogs() {
+    if (!readsKafka()) {
+      return new ReadCallLogsFromFile(options.getInputFile());
+    }
+    return new ReadCallLogsFromKafka(
+        kafkaSettings(options),
+        options.getMaxOutOfOrderMs(),
+        options.getIdlePartitionMs(),
+        options.getMaxRecords());
+  }
+
+  private WriteJsonLines linkedCallsSink() {
+    WriteJsonLines sink = WriteJsonLines.nowhere().toStdout(options.getPrintOutput());
+    if (readsKafka()) {
+      sink = sink.toKafka(options.getBootstrapServers(), options.getOutputTopic());
+    }
+    return options.getOutputFile() == null ? sink : sink.toFile(options.getOutputFile());
+  }
+
+  /** Dead letters always go somewhere: Kafka, a file, or (a file run without one) stdout. */
+  private WriteJsonLines deadLettersSink() {
+    WriteJsonLines sink = WriteJsonLines.nowhere();
+    if (readsKafka()) {
+      sink = sink.toKafka(options.getBootstrapServers(), options.getDeadLetterTopic());
+    }
+    if (options.getDeadLetterFile() != null) {
+      return sink.toFile(options.getDeadLetterFile());
+    }
+    return readsKafka() ? sink : sink.toStdout(true);
+  }
+
+  public static KafkaSettings kafkaSettings(CallchainOptions options) {
+    return new KafkaSettings(
+        options.getBootstrapServers(),
+        options.getInputTopic(),
+        options.getOutputTopic(),
+        options.getDeadLetterTopic(),
+        options.getConsumerGroup(),
+        options.getAutoOffsetReset());
+  }
+
+  private static MapElements<LinkedCall, KV<String, byte[]>> formatLinkedCalls() {
+    return MapElements.into(keyedJson())
+        .via(linked -> KV.of(linked.call().id(), OutputJson.linkedCall(linked)));
+  }
+
+  private static MapElements<DeadLetter, KV<String, byte[]>> formatDeadLetters() {
+    return MapElements.into(keyedJson())
+        .via(letter -> KV.of(letter.origin().toString(), OutputJson.deadLetter(letter)));
+  }
+
+  private static TypeDescriptor<KV<String, byte[]>> keyedJson() {
+    return TypeDescriptors.kvs(TypeDescriptors.strings(), new TypeDescriptor<byte[]>() {});
+  }
+}

@@ -1,0 +1,127 @@
+package dev.callchain.pipeline.link;
+
+import dev.callchain.pipeline.model.CallRecord;
+import dev.callchain.pipeline.model.PartialLinks;
+import java.util.function.Consumer;
+
+/**
+ * Everything held under one address (the linker's per-key state): the calls that went to it
+ * (candidate parents of calls leaving it) and the calls that left it (candidate children), each
+ * indexed by start time, plus the bookkeeping of the key's two timers.
+ *
+ * <p>The linking rule (SPEC §2) for a parent P and child C at address A = P.dst_ip = C.src_ip:
+ * P.start <= C.start and P.end >= C.end and P.id != C.id.
+ */
+final class CallsAtAddress {
+  static final long UNSET = Long.MIN_VALUE;
+
+  final CallIndex asParent;
+  final CallIndex asChild;
+  /** The event time this key has evicted through: the watermark is known to be past it. */
+  long evictedBefore = UNSET;
+  /** When the eviction timer is set to fire, or {@link CallIndex#NOTHING_HELD}. */
+  long evictionTimer = CallIndex.NOTHING_HELD;
+  /** Processing time of the last arrival, and when the idle-flush timer is set to fire. */
+  long lastArrivalMs = UNSET;
+  long idleTimer = UNSET;
+
+  CallsAtAddress() {
+    this(new CallIndex(), new CallIndex());
+  }
+
+  CallsAtAddress(CallIndex asParent, CallIndex asChild) {
+    this.asParent = asParent;
+    this.asChild = asChild;
+  }
+
+  /** The outcome of admitting one call in one role. */
+  enum Admission {
+    NEW,
+    LATE,
+    REDELIVERED
+  }
+
+  /**
+   * Admits a call that went to this address and links it to every held call that left this
+   * address inside its interval.
+   */
+  Admission admitAsParent(String id, long start, long end, Consumer<HeldCall> onLink) {
+    if (asParent.find(id, start) != null) {
+      return Admission.REDELIVERED;
+    }
+    HeldCall parent = new HeldCall(id, start, end, null);
+    asChild.forEachInside(
+        start,
+        end,
+        child -> {
+          if (!child.id.equals(id)) {
+            child.link(id);
+            parent.link(child.id);
+            onLink.accept(child);
+          }
+        });
+    asParent.add(parent);
+    return isLate(start) ? Admission.LATE : Admission.NEW;
+  }
+
+  /**
+   * Admits a call that left this address and links it to every held call that went to this
+   * address and contains its interval.
+   */
+  Admission admitAsChild(CallRecord call, Consumer<HeldCall> onLink) {
+    if (asChild.find(call.id(), call.startAtMs()) != null) {
+      return Admission.REDELIVERED;
+    }
+    HeldCall child = new HeldCall(call.id(), call.startAtMs(), call.endAtMs(), call);
+    asParent.forEachContaining(
+        call.startAtMs(),
+        call.endAtMs(),
+        parent -> {
+          if (!parent.id.equals(call.id())) {
+            parent.link(call.id());
+            child.link(parent.id);
+            onLink.accept(parent);
+          }
+        });
+    asChild.add(child);
+    return isLate(call.startAtMs()) ? Admission.LATE : Admission.NEW;
+  }
+
+  private boolean isLate(long start) {
+    return evictedBefore != UNSET && start < evictedBefore;
+  }
+
+  /**
+   * Emits and forgets every call that ended before {@code time} (the watermark has passed it).
+   *
+   * @return a lower bound of the earliest end still held, or {@link CallIndex#NOTHING_HELD}
+   */
+  long evictEndedBefore(long time, Consumer<PartialLinks> emit) {
+    evictedBefore = Math.max(evictedBefore, time);
+    long parents = asParent.evictEndedBefore(time, call -> emit.accept(childrenOf(call)));
+    long children = asChild.evictEndedBefore(time, call -> emit.accept(parentsOf(call)));
+    return Math.min(parents, children);
+  }
+
+  /** Emits every held call with the links found so far, and forgets them (idle flush). */
+  void evictAll(Consumer<PartialLinks> emit) {
+    asParent.evictAll(call -> emit.accept(childrenOf(call)));
+    asChild.evictAll(call -> emit.accept(parentsOf(call)));
+  }
+
+  boolean isEmpty() {
+    return asParent.isEmpty() && asChild.isEmpty();
+  }
+
+  int size() {
+    return asParent.size() + asChild.size();
+  }
+
+  private static PartialLinks childrenOf(HeldCall parent) {
+    return PartialLinks.childrenOf(parent.id, parent.sortedLinks());
+  }
+
+  private static PartialLinks parentsOf(HeldCall child) {
+    return PartialLinks.parentsOf(child.record, child.sortedLinks());
+  }
+}

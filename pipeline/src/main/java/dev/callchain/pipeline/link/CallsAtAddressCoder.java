@@ -1,0 +1,83 @@
+package dev.callchain.pipeline.link;
+
+import dev.callchain.pipeline.model.CallRecord;
+import dev.callchain.pipeline.model.CallRecordCoder;
+import dev.callchain.pipeline.model.IdListCoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+
+/**
+ * Binary form of the linker's per-address state, used for checkpoints and by runners that keep
+ * state serialised. Parents are held by id and times only; children with their full record.
+ */
+final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
+  private static final CallsAtAddressCoder INSTANCE = new CallsAtAddressCoder();
+  private static final StringUtf8Coder STRING = StringUtf8Coder.of();
+  private static final VarLongCoder LONG = VarLongCoder.of();
+  private static final VarIntCoder INT = VarIntCoder.of();
+
+  static CallsAtAddressCoder of() {
+    return INSTANCE;
+  }
+
+  @Override
+  public void encode(CallsAtAddress calls, OutputStream out) throws IOException {
+    encodeIndex(calls.asParent, false, out);
+    encodeIndex(calls.asChild, true, out);
+    LONG.encode(calls.evictedBefore, out);
+    LONG.encode(calls.evictionTimer, out);
+    LONG.encode(calls.lastArrivalMs, out);
+    LONG.encode(calls.idleTimer, out);
+  }
+
+  @Override
+  public CallsAtAddress decode(InputStream in) throws IOException {
+    CallsAtAddress calls = new CallsAtAddress(decodeIndex(false, in), decodeIndex(true, in));
+    calls.evictedBefore = LONG.decode(in);
+    calls.evictionTimer = LONG.decode(in);
+    calls.lastArrivalMs = LONG.decode(in);
+    calls.idleTimer = LONG.decode(in);
+    return calls;
+  }
+
+  private static void encodeIndex(CallIndex index, boolean withRecords, OutputStream out)
+      throws IOException {
+    INT.encode(index.size(), out);
+    for (int i = 0; i < index.size(); i++) {
+      HeldCall call = index.get(i);
+      if (withRecords) {
+        CallRecordCoder.of().encode(call.record, out);
+      } else {
+        STRING.encode(call.id, out);
+        LONG.encode(call.start, out);
+        LONG.encode(call.end - call.start, out);
+      }
+      IdListCoder.encode(call.sortedLinks(), out);
+    }
+  }
+
+  private static CallIndex decodeIndex(boolean withRecords, InputStream in) throws IOException {
+    CallIndex index = new CallIndex();
+    int size = INT.decode(in);
+    for (int i = 0; i < size; i++) {
+      HeldCall call;
+      if (withRecords) {
+        CallRecord record = CallRecordCoder.of().decode(in);
+        call = new HeldCall(record.id(), record.startAtMs(), record.endAtMs(), record, IdListCoder.decode(in));
+      } else {
+        String id = STRING.decode(in);
+        long start = LONG.decode(in);
+        long end = start + LONG.decode(in);
+        call = new HeldCall(id, start, end, null, IdListCoder.decode(in));
+      }
+      index.add(call);
+    }
+    return index;
+  }
+
+}

@@ -1,0 +1,174 @@
+package dev.callchain.pipeline.link;
+
+import dev.callchain.pipeline.CallchainMetrics;
+import dev.callchain.pipeline.model.PartialLinks;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.state.StateSpec;
+import org.apache.beam.sdk.state.StateSpecs;
+import org.apache.beam.sdk.state.TimeDomain;
+import org.apache.beam.sdk.state.Timer;
+import org.apache.beam.sdk.state.TimerSpec;
+import org.apache.beam.sdk.state.TimerSpecs;
+import org.apache.beam.sdk.state.ValueState;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.values.KV;
+import org.joda.time.Instant;
+
+/**
+ * Links calls under one address (the key): each call that went to it is a candidate parent of
+ * each call that left it. A call's links are complete once the watermark passes its end, and it
+ * is emitted then, as {@link PartialLinks} keyed by its id.
+ *
+ * <p>One event-time timer per key, at the earliest held end (rounded up to {@link
+ * #EMIT_GRANULE_MS}, so that a busy key fires a few times per second of event time rather than
+ * once per call), and one processing-time timer per key for the idle flush (SPEC §4).
+ */
+final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<String, PartialLinks>> {
+  /** Emission granularity: a call is emitted at the first multiple of this after its end. */
+  static final long EMIT_GRANULE_MS = 100;
+
+  private final long idleFlushMs;
+
+  private final Counter links = CallchainMetrics.counter(CallchainMetrics.LINKS);
+  private final Counter lateCalls = CallchainMetrics.counter(CallchainMetrics.LATE_CALLS);
+  private final Counter lateLinks = CallchainMetrics.counter(CallchainMetrics.LATE_LINKS);
+  private final Counter redelivered = CallchainMetrics.counter(CallchainMetrics.REDELIVERED);
+  private final Counter idleFlushes = CallchainMetrics.counter(CallchainMetrics.IDLE_FLUSHES);
+  private final Counter idleFlushed = CallchainMetrics.counter(CallchainMetrics.IDLE_FLUSHED_CALLS);
+  private final Counter held = CallchainMetrics.counter(CallchainMetrics.HELD);
+
+  LinkAtAddressFn(long idleFlushMs) {
+    this.idleFlushMs = idleFlushMs;
+  }
+
+  @StateId("held")
+  private final StateSpec<ValueState<CallsAtAddress>> heldSpec =
+      StateSpecs.value(CallsAtAddressCoder.of());
+
+  @TimerId("evict")
+  private final TimerSpec evictSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
+
+  @TimerId("idle")
+  private final TimerSpec idleSpec = TimerSpecs.timer(TimeDomain.PROCESSING_TIME);
+
+  @ProcessElement
+  public void processElement(
+      @Element KV<String, AddressedCall> element,
+      @StateId("held") ValueState<CallsAtAddress> state,
+      @TimerId("evict") Timer evictTimer,
+      @TimerId("idle") Timer idleTimer) {
+    CallsAtAddress calls = state.read();
+    if (calls == null) {
+      calls = new CallsAtAddress();
+    }
+    AddressedCall call = element.getValue();
+    long[] found = new long[1];
+    CallsAtAddress.Admission admission =
+        call.isChild()
+            ? calls.admitAsChild(call.record, partner -> found[0]++)
+            : calls.admitAsParent(call.id, call.start, call.end, partner -> found[0]++);
+    // Each record is admitted twice (once per role); count per record only once, as a child.
+    switch (admission) {
+      case REDELIVERED:
+        if (call.isChild()) {
+          redelivered.inc();
+        }
+        return;
+      case LATE:
+        if (call.isChild()) {
+          lateCalls.inc();
+        }
+        lateLinks.inc(found[0]);
+        break;
+      case NEW:
+        break;
+    }
+    links.inc(found[0]);
+    held.inc();
+
+    long emitAt = emitTime(call.end);
+    if (emitAt < calls.evictionTimer) {
+      calls.evictionTimer = emitAt;
+      evictTimer.set(new Instant(emitAt));
+    }
+    armIdleTimer(calls, idleTimer);
+    state.write(calls);
+  }
+
+  /** The watermark passed the earliest held end: emit every call that has ended. */
+  @OnTimer("evict")
+  public void onEvict(
+      OnTimerContext context,
+      @StateId("held") ValueState<CallsAtAddress> state,
+      @TimerId("evict") Timer evictTimer,
+      @TimerId("idle") Timer idleTimer) {
+    CallsAtAddress calls = state.read();
+    if (calls == null) {
+      return;
+    }
+    long earliestEnd = calls.evictEndedBefore(context.timestamp().getMillis(), links -> emit(context, links));
+    if (calls.isEmpty()) {
+      // Nothing held, so nothing to flush; keep only how far this address has evicted, so that
+      // a call arriving behind it is still recognised as late.
+      idleTimer.clear();
+      calls.idleTimer = CallsAtAddress.UNSET;
+      calls.evictionTimer = CallIndex.NOTHING_HELD;
+      state.write(calls);
+      return;
+    }
+    calls.evictionTimer = emitTime(earliestEnd);
+    evictTimer.set(new Instant(calls.evictionTimer));
+    state.write(calls);
+  }
+
+  /** Nothing arrived for idleFlushMs: emit what is held with the links found so far, forget it. */
+  @OnTimer("idle")
+  public void onIdle(
+      OnTimerContext context,
+      @StateId("held") ValueState<CallsAtAddress> state,
+      @TimerId("evict") Timer evictTimer,
+      @TimerId("idle") Timer idleTimer) {
+    CallsAtAddress calls = state.read();
+    if (calls == null) {
+      return;
+    }
+    long now = idleTimer.getCurrentRelativeTime().getMillis();
+    if (now - calls.lastArrivalMs < idleFlushMs) {
+      // Arrivals since the timer was armed: it was armed early on purpose, re-arm for the rest.
+      calls.idleTimer = calls.lastArrivalMs + idleFlushMs;
+      idleTimer.set(new Instant(calls.idleTimer));
+      state.write(calls);
+      return;
+    }
+    idleFlushes.inc();
+    idleFlushed.inc(calls.size());
+    calls.evictAll(links -> emit(context, links));
+    evictTimer.clear();
+    state.clear();
+  }
+
+  private void emit(OnTimerContext context, PartialLinks links) {
+    held.dec();
+    context.output(KV.of(links.id(), links));
+  }
+
+  /**
+   * Keeps the idle timer at most idleFlushMs after the last arrival. Re-setting a timer per call
+   * is costly, so it is re-armed only when its deadline has fallen a tenth of the period behind;
+   * {@link #onIdle} re-arms it if it fires before the key has really been idle that long.
+   */
+  private void armIdleTimer(CallsAtAddress calls, Timer idleTimer) {
+    long now = idleTimer.getCurrentRelativeTime().getMillis();
+    calls.lastArrivalMs = now;
+    if (calls.idleTimer == CallsAtAddress.UNSET
+        || calls.idleTimer < now + idleFlushMs - idleFlushMs / 10) {
+      calls.idleTimer = now + idleFlushMs;
+      idleTimer.set(new Instant(calls.idleTimer));
+    }
+  }
+
+  /** The first multiple of the granule after {@code end}: the watermark has passed end there. */
+  static long emitTime(long end) {
+    return Math.floorDiv(end, EMIT_GRANULE_MS) * EMIT_GRANULE_MS + EMIT_GRANULE_MS;
+  }
+}

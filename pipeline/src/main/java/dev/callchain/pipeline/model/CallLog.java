@@ -1,0 +1,48 @@
+package dev.callchain.pipeline.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Objects;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
+
+/** One raw call log as read, before parsing: the message value or file line, and its origin. */
+public final class CallLog {
+  private final byte[] value;
+  private final Origin origin;
+
+  public CallLog(byte[] value, Origin origin) {
+    this.value = Objects.requireNonNull(value);
+    this.origin = Objects.requireNonNull(origin);
+  }
+
+  /** The raw bytes; never mutate. */
+  public byte[] value() {
+    return value;
+  }
+
+  public Origin origin() {
+    return origin;
+  }
+
+  /** Binary form of a {@link CallLog}. */
+  public static final class CallLogCoder extends AtomicCoder<CallLog> {
+    private static final CallLogCoder INSTANCE = new CallLogCoder();
+
+    public static CallLogCoder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    public void encode(CallLog log, OutputStream out) throws IOException {
+      ByteArrayCoder.of().encode(log.value, out);
+      Origin.OriginCoder.of().encode(log.origin, out);
+    }
+
+    @Override
+    public CallLog decode(InputStream in) throws IOException {
+      return new CallLog(ByteArrayCoder.of().decode(in), Origin.OriginCoder.of().decode(in));
+    }
+  }
+}

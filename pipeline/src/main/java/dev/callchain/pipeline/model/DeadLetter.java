@@ -1,0 +1,71 @@
+package dev.callchain.pipeline.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Objects;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+
+/** A rejected call log: its original text, why it was rejected, and where it came from. */
+public final class DeadLetter {
+  private final String original;
+  private final Rejection reason;
+  private final String detail;
+  private final Origin origin;
+
+  public DeadLetter(String original, Rejection reason, String detail, Origin origin) {
+    this.original = Objects.requireNonNull(original);
+    this.reason = Objects.requireNonNull(reason);
+    this.detail = Objects.requireNonNull(detail);
+    this.origin = Objects.requireNonNull(origin);
+  }
+
+  public String original() {
+    return original;
+  }
+
+  public Rejection reason() {
+    return reason;
+  }
+
+  /** The reason in words, naming the field and value where there is one. */
+  public String detail() {
+    return detail;
+  }
+
+  public Origin origin() {
+    return origin;
+  }
+
+  @Override
+  public String toString() {
+    return origin + ": " + detail;
+  }
+
+  /** Binary form of a {@link DeadLetter}. */
+  public static final class DeadLetterCoder extends AtomicCoder<DeadLetter> {
+    private static final DeadLetterCoder INSTANCE = new DeadLetterCoder();
+
+    public static DeadLetterCoder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    public void encode(DeadLetter letter, OutputStream out) throws IOException {
+      StringUtf8Coder.of().encode(letter.original, out);
+      StringUtf8Coder.of().encode(letter.reason.name(), out);
+      StringUtf8Coder.of().encode(letter.detail, out);
+      Origin.OriginCoder.of().encode(letter.origin, out);
+    }
+
+    @Override
+    public DeadLetter decode(InputStream in) throws IOException {
+      return new DeadLetter(
+          StringUtf8Coder.of().decode(in),
+          Rejection.valueOf(StringUtf8Coder.of().decode(in)),
+          StringUtf8Coder.of().decode(in),
+          Origin.OriginCoder.of().decode(in));
+    }
+  }
+}

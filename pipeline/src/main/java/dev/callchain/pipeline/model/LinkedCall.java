@@ -1,0 +1,81 @@
+package dev.callchain.pipeline.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.Objects;
+import org.apache.beam.sdk.coders.AtomicCoder;
+
+/** The output record (SPEC §3): a call with the ids of all its parents and all its children. */
+public final class LinkedCall {
+  private final CallRecord call;
+  private final String[] parents;
+  private final String[] children;
+
+  /** The id lists must already be sorted ascending and free of duplicates. */
+  public LinkedCall(CallRecord call, String[] parents, String[] children) {
+    this.call = Objects.requireNonNull(call);
+    this.parents = Objects.requireNonNull(parents);
+    this.children = Objects.requireNonNull(children);
+  }
+
+  public CallRecord call() {
+    return call;
+  }
+
+  /** Sorted, distinct parent ids. Never mutate. */
+  public String[] parents() {
+    return parents;
+  }
+
+  /** Sorted, distinct child ids. Never mutate. */
+  public String[] children() {
+    return children;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LinkedCall
+        && ((LinkedCall) o).call.equals(call)
+        && Arrays.equals(((LinkedCall) o).parents, parents)
+        && Arrays.equals(((LinkedCall) o).children, children);
+  }
+
+  @Override
+  public int hashCode() {
+    return call.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return call + " parents=" + Arrays.toString(parents) + " children=" + Arrays.toString(children);
+  }
+
+  /** Binary form of a {@link LinkedCall}. */
+  public static final class LinkedCallCoder extends AtomicCoder<LinkedCall> {
+    private static final LinkedCallCoder INSTANCE = new LinkedCallCoder();
+
+    public static LinkedCallCoder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    public void encode(LinkedCall linked, OutputStream out) throws IOException {
+      CallRecordCoder.of().encode(linked.call, out);
+      IdListCoder.encode(linked.parents, out);
+      IdListCoder.encode(linked.children, out);
+    }
+
+    @Override
+    public LinkedCall decode(InputStream in) throws IOException {
+      return new LinkedCall(
+          CallRecordCoder.of().decode(in), IdListCoder.decode(in), IdListCoder.decode(in));
+    }
+
+    @Override
+    public boolean consistentWithEquals() {
+      return true;
+    }
+  }
+}

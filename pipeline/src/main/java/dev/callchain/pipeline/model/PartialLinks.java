@@ -1,0 +1,86 @@
+package dev.callchain.pipeline.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Objects;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.BooleanCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Half of a call's links, as found under one address. A call's parents are complete under its
+ * {@code src_ip} (where it is held as a child, with its full record); its children under its
+ * {@code dst_ip} (where it is held as a parent, by id and times only). Two halves make a {@link
+ * LinkedCall}.
+ */
+public final class PartialLinks {
+  private final String id;
+  private final @Nullable CallRecord call;
+  private final String[] ids;
+
+  private PartialLinks(String id, @Nullable CallRecord call, String[] ids) {
+    this.id = Objects.requireNonNull(id);
+    this.call = call;
+    this.ids = Objects.requireNonNull(ids);
+  }
+
+  /** The half found where the call is a child: its record and all its parents. */
+  public static PartialLinks parentsOf(CallRecord call, String[] parents) {
+    return new PartialLinks(call.id(), call, parents);
+  }
+
+  /** The half found where the call is a parent: all its children. */
+  public static PartialLinks childrenOf(String id, String[] children) {
+    return new PartialLinks(id, null, children);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public boolean hasParents() {
+    return call != null;
+  }
+
+  /** The full record; present only on the parents half. */
+  public @Nullable CallRecord call() {
+    return call;
+  }
+
+  /** Parent ids on the parents half, child ids on the children half. Never mutate. */
+  public String[] ids() {
+    return ids;
+  }
+
+  /** Binary form of {@link PartialLinks}. */
+  public static final class PartialLinksCoder extends AtomicCoder<PartialLinks> {
+    private static final PartialLinksCoder INSTANCE = new PartialLinksCoder();
+
+    public static PartialLinksCoder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    public void encode(PartialLinks links, OutputStream out) throws IOException {
+      BooleanCoder.of().encode(links.call != null, out);
+      if (links.call != null) {
+        CallRecordCoder.of().encode(links.call, out);
+      } else {
+        StringUtf8Coder.of().encode(links.id, out);
+      }
+      IdListCoder.encode(links.ids, out);
+    }
+
+    @Override
+    public PartialLinks decode(InputStream in) throws IOException {
+      if (BooleanCoder.of().decode(in)) {
+        CallRecord call = CallRecordCoder.of().decode(in);
+        return parentsOf(call, IdListCoder.decode(in));
+      }
+      String id = StringUtf8Coder.of().decode(in);
+      return childrenOf(id, IdListCoder.decode(in));
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package dev.callchain.pipeline.options;
+
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+
+/**
+ * The pipeline's options (SPEC §5). A command-line flag overrides its environment variable, which
+ * overrides the default. Runner options (--runner, --parallelism, --flinkMaster, ...) come from
+ * Beam and the Flink runner; --runnerConfig reads a set of them from a file.
+ */
+public interface CallchainOptions extends FlinkPipelineOptions {
+  @Description("Kafka bootstrap servers (env KAFKA_BOOTSTRAP).")
+  @Default.InstanceFactory(EnvironmentDefaults.BootstrapServers.class)
+  String getBootstrapServers();
+
+  void setBootstrapServers(String value);
+
+  @Description("Topic the call logs are read from (env KAFKA_TOPIC).")
+  @Default.InstanceFactory(EnvironmentDefaults.InputTopic.class)
+  String getInputTopic();
+
+  void setInputTopic(String value);
+
+  @Description("Topic the linked calls are written to, keyed by id (env KAFKA_OUTPUT_TOPIC).")
+  @Default.InstanceFactory(EnvironmentDefaults.OutputTopic.class)
+  String getOutputTopic();
+
+  void setOutputTopic(String value);
+
+  @Description("Topic rejected call logs are written to (env KAFKA_DEAD_LETTER_TOPIC).")
+  @Default.InstanceFactory(EnvironmentDefaults.DeadLetterTopic.class)
+  String getDeadLetterTopic();
+
+  void setDeadLetterTopic(String value);
+
+  @Description(
+      "Where a new consumer group starts reading: earliest, latest or none"
+          + " (env KAFKA_AUTO_OFFSET_RESET).")
+  @Default.InstanceFactory(EnvironmentDefaults.AutoOffsetReset.class)
+  String getAutoOffsetReset();
+
+  void setAutoOffsetReset(String value);
+
+  @Description("Kafka consumer group (env KAFKA_CONSUMER_GROUP).")
+  @Default.InstanceFactory(EnvironmentDefaults.ConsumerGroup.class)
+  String getConsumerGroup();
+
+  void setConsumerGroup(String value);
+
+  @Description(
+      "How far behind the largest start_at_ms seen the watermark trails, in ms"
+          + " (env SIMPY_MAX_OUT_OF_ORDER_MS).")
+  @Default.InstanceFactory(EnvironmentDefaults.MaxOutOfOrderMs.class)
+  Long getMaxOutOfOrderMs();
+
+  void setMaxOutOfOrderMs(Long value);
+
+  @Description(
+      "An address that receives nothing for this many ms of processing time emits what it holds"
+          + " with the links found so far, and forgets it (env SIMPY_IDLE_FLUSH_MS).")
+  @Default.InstanceFactory(EnvironmentDefaults.IdleFlushMs.class)
+  Long getIdleFlushMs();
+
+  void setIdleFlushMs(Long value);
+
+  @Description(
+      "A Kafka partition that receives nothing for this many ms of processing time stops holding"
+          + " the watermark back.")
+  @Default.Long(10_000)
+  Long getIdlePartitionMs();
+
+  void setIdlePartitionMs(Long value);
+
+  @Description("Read call logs from these JSON Lines files (a bounded run) instead of Kafka.")
+  String getInputFile();
+
+  void setInputFile(String value);
+
+  @Description("Also write the linked calls to this JSON Lines file.")
+  String getOutputFile();
+
+  void setOutputFile(String value);
+
+  @Description("Write dead letters to this JSON Lines file.")
+  String getDeadLetterFile();
+
+  void setDeadLetterFile(String value);
+
+  @Description("Print the linked calls to stdout.")
+  @Default.Boolean(false)
+  Boolean getPrintOutput();
+
+  void setPrintOutput(Boolean value);
+
+  @Description("Stop a Kafka run after this many records (a finite run); unset reads forever.")
+  Long getMaxRecords();
+
+  void setMaxRecords(Long value);
+
+  @Description(
+      "A file of runner options, one --name=value per line (see runner-configs/);"
+          + " flags on the command line override it.")
+  String getRunnerConfig();
+
+  void setRunnerConfig(String value);
+}

@@ -1,0 +1,111 @@
+package dev.callchain.pipeline.options;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * Turns the command line into {@link CallchainOptions}: merges the --runnerConfig file under the
+ * flags, applies the environment fallbacks Beam's defaults cannot express, and checks values so
+ * that a bad one is reported in words before anything starts.
+ */
+public final class OptionsReader {
+  private static final String RUNNER_CONFIG = "--runnerConfig";
+  private static final Set<String> OFFSET_RESETS = Set.of("earliest", "latest", "none");
+
+  private OptionsReader() {}
+
+  public static CallchainOptions read(String[] args, Map<String, String> env) {
+    PipelineOptionsFactory.register(CallchainOptions.class);
+    CallchainOptions options =
+        PipelineOptionsFactory.fromArgs(withRunnerConfig(args))
+            .withValidation()
+            .as(CallchainOptions.class);
+    if (options.getParallelism() == null || options.getParallelism() <= 0) {
+      Integer parallelism = EnvironmentDefaults.parallelism(env);
+      if (parallelism != null) {
+        options.setParallelism(parallelism);
+      }
+    }
+    if (options.getParallelism() != null && options.getParallelism() > 0) {
+      options.as(DirectOptions.class).setTargetParallelism(options.getParallelism());
+    }
+    check(options);
+    return options;
+  }
+
+  /** The config file's flags first, each replaced by the same flag from the command line. */
+  static String[] withRunnerConfig(String[] args) {
+    String file = null;
+    for (String arg : args) {
+      if (arg.startsWith(RUNNER_CONFIG + "=")) {
+        file = arg.substring(RUNNER_CONFIG.length() + 1);
+      }
+    }
+    if (file == null) {
+      return args;
+    }
+    Map<String, String> merged = new LinkedHashMap<>();
+    for (String flag : readConfig(Path.of(file))) {
+      merged.put(name(flag), flag);
+    }
+    for (String arg : args) {
+      merged.put(name(arg), arg);
+    }
+    return merged.values().toArray(new String[0]);
+  }
+
+  private static List<String> readConfig(Path file) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException(
+          "runner config " + file + " does not exist (see runner-configs/ for the provided ones)");
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read runner config " + file + ": " + e.getMessage());
+    }
+    List<String> flags = new ArrayList<>();
+    for (String line : lines) {
+      String flag = line.strip();
+      if (flag.isEmpty() || flag.startsWith("#")) {
+        continue;
+      }
+      flags.add(flag.startsWith("--") ? flag : "--" + flag);
+    }
+    return flags;
+  }
+
+  private static String name(String flag) {
+    int equals = flag.indexOf('=');
+    return equals < 0 ? flag : flag.substring(0, equals);
+  }
+
+  private static void check(CallchainOptions options) {
+    require(options.getMaxOutOfOrderMs() >= 0, "--maxOutOfOrderMs must be 0 or more");
+    require(options.getIdleFlushMs() > 0, "--idleFlushMs must be more than 0");
+    require(options.getIdlePartitionMs() > 0, "--idlePartitionMs must be more than 0");
+    require(
+        OFFSET_RESETS.contains(options.getAutoOffsetReset().toLowerCase(Locale.ROOT)),
+        "--autoOffsetReset must be earliest, latest or none, not '" + options.getAutoOffsetReset() + "'");
+    require(
+        options.getMaxRecords() == null || options.getMaxRecords() > 0,
+        "--maxRecords must be more than 0");
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

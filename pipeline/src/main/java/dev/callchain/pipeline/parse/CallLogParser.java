@@ -1,0 +1,290 @@
+package dev.callchain.pipeline.parse;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.callchain.pipeline.model.CallRecord;
+import dev.callchain.pipeline.model.Rejection;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+
+/**
+ * The one owner of SPEC §1: turns a raw message value into a {@link CallRecord} or a rejection
+ * with its reason in words. Streaming Jackson, no tree: fields this product does not read are
+ * sliced out of the input as raw bytes and passed through unchanged.
+ */
+public final class CallLogParser implements Serializable {
+  public static final int MAX_VALUE_BYTES = 1 << 20;
+  static final int MAX_ID_CHARS = 1024;
+  static final int MAX_IP_CHARS = 255;
+  // Event times (and the timers set a little after them) must stay inside Beam's global window.
+  private static final long MAX_TIME_MS = GlobalWindow.INSTANCE.maxTimestamp().getMillis() - 60_000;
+  private static final long MIN_TIME_MS = BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis() + 60_000;
+
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
+
+  /** Parses one value; never throws for bad input. */
+  public ParseResult parse(byte[] value) {
+    if (value.length > MAX_VALUE_BYTES) {
+      return ParseResult.rejected(
+          Rejection.TOO_LARGE,
+          "record is " + value.length + " bytes, over the limit of " + MAX_VALUE_BYTES + " (1 MiB)");
+    }
+    try (JsonParser json = JSON.createParser(value)) {
+      return ParseResult.accepted(readCall(json, value));
+    } catch (Rejected r) {
+      return ParseResult.rejected(r.reason, r.getMessage());
+    } catch (JsonParseException e) {
+      String message = e.getOriginalMessage();
+      if (message.startsWith("Duplicate field")) {
+        return ParseResult.rejected(Rejection.DUPLICATE_FIELD, message);
+      }
+      return ParseResult.rejected(Rejection.NOT_JSON, "not valid JSON: " + message);
+    } catch (IOException e) {
+      return ParseResult.rejected(Rejection.NOT_JSON, "not valid JSON: " + e.getMessage());
+    }
+  }
+
+  private CallRecord readCall(JsonParser json, byte[] value) throws IOException {
+    if (json.nextToken() != JsonToken.START_OBJECT) {
+      throw new Rejected(Rejection.NOT_AN_OBJECT, "not a JSON object");
+    }
+    String id = null;
+    String srcIp = null;
+    String dstIp = null;
+    Long start = null;
+    Long end = null;
+    Double latency = null;
+    ByteArrayOutputStream extra = null;
+    for (JsonToken token = json.nextToken(); token == JsonToken.FIELD_NAME; token = json.nextToken()) {
+      String field = json.currentName();
+      long memberStart = json.currentTokenLocation().getByteOffset();
+      JsonToken valueToken = json.nextToken();
+      switch (field) {
+        case "id":
+          id = readId(json, valueToken);
+          break;
+        case "src_ip":
+          srcIp = readAddress(json, valueToken, field);
+          break;
+        case "dst_ip":
+          dstIp = readAddress(json, valueToken, field);
+          break;
+        case "start_at_ms":
+          start = readTime(json, valueToken, field);
+          break;
+        case "end_at_ms":
+          end = readTime(json, valueToken, field);
+          break;
+        case "latency_msec":
+          latency = readLatency(json, valueToken);
+          break;
+        case "parents":
+        case "children":
+          throw new Rejected(
+              Rejection.RESERVED_FIELD, "field '" + field + "' is reserved for the linked output");
+        default:
+          extra = appendMember(json, valueToken, value, memberStart, extra);
+      }
+    }
+    if (json.nextToken() != null) {
+      throw new Rejected(Rejection.NOT_JSON, "not valid JSON: trailing data after the object");
+    }
+    require(id, "id");
+    require(srcIp, "src_ip");
+    require(dstIp, "dst_ip");
+    require(start, "start_at_ms");
+    if (end == null && latency == null) {
+      throw new Rejected(
+          Rejection.MISSING_FIELD, "missing field 'end_at_ms' (and no 'latency_msec' to derive it)");
+    }
+    if (end == null) {
+      end = checkedTime(BigDecimal.valueOf(start).add(BigDecimal.valueOf(latency)), "end_at_ms");
+    }
+    if (end < start) {
+      throw new Rejected(
+          Rejection.END_BEFORE_START,
+          "end_at_ms " + end + " is before start_at_ms " + start);
+    }
+    double latencyMsec = latency != null ? latency : (double) (end - start);
+    return new CallRecord(
+        id, srcIp, dstIp, start, end, latencyMsec, extra == null ? null : extra.toByteArray());
+  }
+
+  private static String readId(JsonParser json, JsonToken token) throws IOException {
+    String id;
+    if (token == JsonToken.VALUE_STRING) {
+      id = json.getText();
+    } else if (token == JsonToken.VALUE_NUMBER_INT) {
+      id = json.getText();
+    } else if (token == JsonToken.VALUE_NULL) {
+      return null;
+    } else {
+      throw new Rejected(
+          Rejection.WRONG_TYPE, "field 'id' must be a string or an integer, not " + describe(token));
+    }
+    return checkedText(id, "id", MAX_ID_CHARS);
+  }
+
+  private static String readAddress(JsonParser json, JsonToken token, String field)
+      throws IOException {
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (token != JsonToken.VALUE_STRING) {
+      throw new Rejected(
+          Rejection.WRONG_TYPE, "field '" + field + "' must be a string, not " + describe(token));
+    }
+    return checkedText(json.getText(), field, MAX_IP_CHARS);
+  }
+
+  private static String checkedText(String text, String field, int maxChars) {
+    if (text.isEmpty()) {
+      throw new Rejected(Rejection.EMPTY_FIELD, "field '" + field + "' is empty");
+    }
+    if (text.length() > maxChars && text.codePointCount(0, text.length()) > maxChars) {
+      throw new Rejected(
+          Rejection.FIELD_TOO_LONG,
+          "field '" + field + "' is longer than " + maxChars + " characters");
+    }
+    return text;
+  }
+
+  private static Long readTime(JsonParser json, JsonToken token, String field) throws IOException {
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (token == JsonToken.VALUE_NUMBER_INT && json.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+      long ms = json.getLongValue();
+      if (ms > MAX_TIME_MS || ms < MIN_TIME_MS) {
+        throw outOfRange(field, json.getText());
+      }
+      return ms;
+    }
+    return checkedTime(readNumber(json, token, field), field);
+  }
+
+  private static Double readLatency(JsonParser json, JsonToken token) throws IOException {
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    double latency =
+        token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
+            ? json.getDoubleValue()
+            : readNumber(json, token, "latency_msec").doubleValue();
+    if (!Double.isFinite(latency)) {
+      throw outOfRange("latency_msec", json.getText());
+    }
+    return latency;
+  }
+
+  /** A JSON number, or a string holding one (SPEC §1 accepts both); never a boolean. */
+  private static BigDecimal readNumber(JsonParser json, JsonToken token, String field)
+      throws IOException {
+    switch (token) {
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return json.getDecimalValue();
+      case VALUE_STRING:
+        try {
+          return new BigDecimal(json.getText());
+        } catch (NumberFormatException e) {
+          throw new Rejected(
+              Rejection.NOT_A_NUMBER,
+              "field '" + field + "' is not a number: \"" + abbreviate(json.getText()) + "\"");
+        }
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        throw new Rejected(
+            Rejection.WRONG_TYPE, "field '" + field + "' is a boolean where a number belongs");
+      default:
+        throw new Rejected(
+            Rejection.WRONG_TYPE, "field '" + field + "' must be a number, not " + describe(token));
+    }
+  }
+
+  /** Truncates toward zero ("1000.9" -> 1000) and checks Beam's timestamp range. */
+  private static long checkedTime(BigDecimal value, String field) {
+    // Refuse absurd magnitudes before scaling them (1e999999 would be costly to truncate).
+    if (value.precision() - value.scale() > 19) {
+      throw outOfRange(field, value.toString());
+    }
+    BigDecimal truncated = value.setScale(0, RoundingMode.DOWN);
+    if (truncated.compareTo(BigDecimal.valueOf(MAX_TIME_MS)) > 0
+        || truncated.compareTo(BigDecimal.valueOf(MIN_TIME_MS)) < 0) {
+      throw outOfRange(field, value.toPlainString());
+    }
+    return truncated.longValue();
+  }
+
+  private static Rejected outOfRange(String field, String value) {
+    return new Rejected(
+        Rejection.OUT_OF_RANGE,
+        "field '" + field + "' is out of range for epoch milliseconds: " + abbreviate(value));
+  }
+
+  /** Copies one member ({@code "name": value}) verbatim from the input. */
+  private static ByteArrayOutputStream appendMember(
+      JsonParser json, JsonToken token, byte[] value, long memberStart, ByteArrayOutputStream extra)
+      throws IOException {
+    if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+      json.skipChildren();
+    } else {
+      json.finishToken();
+    }
+    int from = (int) memberStart;
+    int to = (int) json.currentLocation().getByteOffset();
+    if (extra == null) {
+      extra = new ByteArrayOutputStream(to - from + 16);
+    } else {
+      extra.write(',');
+    }
+    extra.write(value, from, to - from);
+    return extra;
+  }
+
+  private static void require(Object value, String field) {
+    if (value == null) {
+      throw new Rejected(Rejection.MISSING_FIELD, "missing field '" + field + "'");
+    }
+  }
+
+  private static String describe(JsonToken token) {
+    switch (token) {
+      case START_OBJECT:
+        return "an object";
+      case START_ARRAY:
+        return "an array";
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return "a boolean";
+      case VALUE_NUMBER_FLOAT:
+        return "a fractional number";
+      default:
+        return token.asString() == null ? token.name() : token.asString();
+    }
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+  }
+
+  /** Control flow for a rule broken deep in the parse; carries no stack trace. */
+  private static final class Rejected extends RuntimeException {
+    final Rejection reason;
+
+    Rejected(Rejection reason, String message) {
+      super(message, null, false, false);
+      this.reason = reason;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.callchain.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.callchain.pipeline.model.CallLog;
+import dev.callchain.pipeline.model.CallRecord;
+import dev.callchain.pipeline.model.CallRecordCoder;
+import dev.callchain.pipeline.model.DeadLetter;
+import dev.callchain.pipeline.model.LinkedCall;
+import dev.callchain.pipeline.model.Origin;
+import dev.callchain.pipeline.model.PartialLinks;
+import dev.callchain.pipeline.model.Rejection;
+import java.nio.charset.StandardCharsets;
+import org.apache.beam.sdk.testing.CoderProperties;
+import org.apache.beam.sdk.util.CoderUtils;
+import org.junit.jupiter.api.Test;
+
+class CodersTest {
+  private static final CallRecord CALL =
+      new CallRecord(
+          "调用-🙂", "10.0.0.1", "10.1.0.2", 1_600_000_000_000L, 1_600_000_000_130L, 130.25,
+          "\"x\":[1,2]".getBytes(StandardCharsets.UTF_8));
+
+  @Test
+  void callRecordRoundTrips() throws Exception {
+    CoderProperties.coderDecodeEncodeEqual(CallRecordCoder.of(), CALL);
+    CoderProperties.coderDecodeEncodeEqual(CallRecordCoder.of(), CallRecord.of("n", "a", "b", -5, -5));
+  }
+
+  @Test
+  void linkedCallRoundTrips() throws Exception {
+    CoderProperties.coderDecodeEncodeEqual(
+        LinkedCall.LinkedCallCoder.of(), new LinkedCall(CALL, new String[] {"p"}, new String[] {"c1", "c2"}));
+  }
+
+  @Test
+  void othersRoundTrip() throws Exception {
+    CoderProperties.coderDecodeEncodeEqual(Origin.OriginCoder.of(), Origin.file("in.jsonl", 3));
+    CoderProperties.coderDecodeEncodeEqual(Origin.OriginCoder.of(), Origin.kafka("t", 4, 99));
+    DeadLetter letter = new DeadLetter("{x", Rejection.NOT_JSON, "bad", Origin.kafka("t", 1, 2));
+    DeadLetter copy = CoderUtils.clone(DeadLetter.DeadLetterCoder.of(), letter);
+    assertEquals(letter.toString(), copy.toString());
+    PartialLinks half = PartialLinks.parentsOf(CALL, new String[] {"p"});
+    PartialLinks halfCopy = CoderUtils.clone(PartialLinks.PartialLinksCoder.of(), half);
+    assertEquals(CALL, halfCopy.call());
+    CallLog log = new CallLog(new byte[] {1, 2}, Origin.file("f", 1));
+    assertArrayEquals(
+        log.value(), CoderUtils.clone(CallLog.CallLogCoder.of(), log).value());
+  }
+}

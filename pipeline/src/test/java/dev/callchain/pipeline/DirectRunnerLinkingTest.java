@@ -1,0 +1,58 @@
+package dev.callchain.pipeline;
+
+import static dev.callchain.pipeline.testing.TestCalls.call;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.callchain.pipeline.testing.ArrivalStream;
+import java.util.List;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.jupiter.api.Test;
+
+/** The linking scenarios on the DirectRunner, plus the idle flush driven by processing time. */
+class DirectRunnerLinkingTest extends LinkingScenarios {
+  private static final long IDLE_FLUSH = 60_000;
+
+  @Override
+  protected PipelineOptions options() {
+    DirectOptions options = PipelineOptionsFactory.as(DirectOptions.class);
+    options.setRunner(DirectRunner.class);
+    options.setBlockOnRun(true);
+    return options;
+  }
+
+  @Override
+  protected int randomRuns() {
+    return 12;
+  }
+
+  @Test
+  void anIdleAddressIsFlushedWithTheLinksFoundSoFarAndForgotten() {
+    ArrivalStream stream =
+        new ArrivalStream(BOUND)
+            .arrive(call("p", "a", "b", 1000, 2000), call("c1", "b", "c", 1100, 1200))
+            .processingTimePasses(IDLE_FLUSH + 1)
+            // The watermark has not moved: c2 is on time, but p is no longer held.
+            .arrive(call("c2", "b", "c", 1300, 1400));
+    Run run = run(stream.end(), IDLE_FLUSH);
+    assertEquals(links(List.of(), List.of("c1")), run.links("p"));
+    assertEquals(links(List.of("p"), List.of()), run.links("c1"));
+    assertEquals(links(List.of(), List.of()), run.links("c2"));
+    assertEquals(true, run.counter(CallchainMetrics.IDLE_FLUSHES) >= 2, "flushes of a, b and c");
+  }
+
+  @Test
+  void anAddressThatKeepsReceivingIsNotFlushed() {
+    ArrivalStream stream =
+        new ArrivalStream(BOUND)
+            .arrive(call("p", "a", "b", 1000, 2000))
+            .processingTimePasses(IDLE_FLUSH / 2)
+            .arrive(call("c1", "b", "c", 1100, 1200))
+            .processingTimePasses(IDLE_FLUSH / 2)
+            .arrive(call("c2", "b", "c", 1300, 1400));
+    Run run = run(stream.end(), IDLE_FLUSH);
+    assertEquals(links(List.of(), List.of("c1", "c2")), run.links("p"));
+  }
+}

@@ -1,0 +1,228 @@
+package dev.callchain.pipeline.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.callchain.pipeline.model.CallRecord;
+import dev.callchain.pipeline.model.Rejection;
+import dev.callchain.pipeline.testing.BadCallLogs;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CallLogParserTest {
+  private static final CallLogParser PARSER = new CallLogParser();
+  private static final String TIMES = "\"start_at_ms\":1000,\"end_at_ms\":1500";
+
+  private static ParseResult parse(String json) {
+    return PARSER.parse(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static CallRecord accepted(String json) {
+    ParseResult result = parse(json);
+    assertTrue(result.isAccepted(), () -> "rejected: " + result.detail());
+    return result.call();
+  }
+
+  private static void assertRejected(String json, Rejection reason, String detailMentions) {
+    ParseResult result = parse(json);
+    assertFalse(result.isAccepted(), "accepted: " + json);
+    assertEquals(reason, result.rejection(), result.detail());
+    assertTrue(
+        result.detail().contains(detailMentions),
+        () -> "'" + result.detail() + "' does not mention " + detailMentions);
+  }
+
+  @Test
+  void everyRejectionClassHasAnExample() {
+    assertEquals(EnumSet.allOf(Rejection.class), BadCallLogs.EXAMPLES.keySet());
+    BadCallLogs.EXAMPLES.forEach((reason, json) -> assertRejected(json, reason, ""));
+  }
+
+  @Test
+  void acceptsTheSimulatorsRecord() {
+    CallRecord call =
+        accepted(
+            "{\"id\":\"msg_1\",\"src_ip\":\"10.0.0.1\",\"dst_ip\":\"10.1.0.2\","
+                + "\"start_at_ms\":1000,\"latency_msec\":500,\"end_at_ms\":1500}");
+    assertEquals("msg_1", call.id());
+    assertEquals("10.0.0.1", call.srcIp());
+    assertEquals("10.1.0.2", call.dstIp());
+    assertEquals(1000, call.startAtMs());
+    assertEquals(1500, call.endAtMs());
+    assertEquals(500.0, call.latencyMsec());
+    assertEquals(0, call.extraFields().length);
+  }
+
+  @Test
+  void integerIdBecomesItsDecimalString() {
+    assertEquals("42", accepted("{\"id\":42,\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + "}").id());
+    assertEquals(
+        "123456789012345678901234567890",
+        accepted("{\"id\":123456789012345678901234567890,\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + "}")
+            .id());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "1000.9 | 1000",
+        "\"1000.9\" | 1000",
+        "\"1000\" | 1000",
+        "-1000.9 | -1000",
+        "1e3 | 1000",
+        "\"1.5e3\" | 1500"
+      })
+  void timesAreTruncatedTowardZero(String start, long expected) {
+    CallRecord call =
+        accepted(
+            "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":" + start
+                + ",\"end_at_ms\":5000}");
+    assertEquals(expected, call.startAtMs());
+  }
+
+  @Test
+  void endIsDerivedFromLatencyAndLatencyFromTimes() {
+    CallRecord fromLatency =
+        accepted("{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":1000,\"latency_msec\":30.7}");
+    assertEquals(1030, fromLatency.endAtMs());
+    assertEquals(30.7, fromLatency.latencyMsec());
+    CallRecord fromTimes = accepted("{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + "}");
+    assertEquals(500.0, fromTimes.latencyMsec());
+  }
+
+  @Test
+  void extraFieldsPassThroughByteForByte() {
+    String extra1 = "\"x\": 1.50";
+    String extra2 = "\"obj\":{\"k\":[1, 2, {\"z\":null}]}";
+    String extra3 = "\"s\":\"é \\\"quoted\\\" 🙂\"";
+    String extra4 = "\"flag\":true";
+    CallRecord call =
+        accepted(
+            "{\"id\":\"a\"," + extra1 + " ,\"src_ip\":\"a\"," + extra2 + ",\"dst_ip\":\"b\","
+                + extra3 + "," + TIMES + "," + extra4 + "}");
+    assertEquals(
+        extra1 + "," + extra2 + "," + extra3 + "," + extra4,
+        new String(call.extraFields(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void unicodeIdsCountCharactersNotBytes() {
+    String id = "调".repeat(1024);
+    assertEquals(id, accepted("{\"id\":\"" + id + "\",\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + "}").id());
+    String emoji = "🙂".repeat(1024); // 2048 UTF-16 units, 1024 characters
+    assertEquals(
+        emoji, accepted("{\"id\":\"" + emoji + "\",\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + "}").id());
+  }
+
+  @Test
+  void rejectsOversizedValues() {
+    String padding = "x".repeat(CallLogParser.MAX_VALUE_BYTES);
+    assertRejected(
+        "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + ",\"pad\":\"" + padding + "\"}",
+        Rejection.TOO_LARGE,
+        "1 MiB");
+  }
+
+  @Test
+  void rejectsWhatIsNotJson() {
+    assertRejected("{not json", Rejection.NOT_JSON, "not valid JSON");
+    assertRejected("", Rejection.NOT_AN_OBJECT, "not a JSON object");
+    assertRejected(
+        "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + "} {}", Rejection.NOT_JSON, "trailing");
+  }
+
+  @Test
+  void rejectsWhatIsNotAnObject() {
+    assertRejected("[1,2]", Rejection.NOT_AN_OBJECT, "not a JSON object");
+    assertRejected("\"text\"", Rejection.NOT_AN_OBJECT, "not a JSON object");
+    assertRejected("42", Rejection.NOT_AN_OBJECT, "not a JSON object");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":1,\"end_at_ms\":2} | 'id'",
+        "{\"id\":null,\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":1,\"end_at_ms\":2} | 'id'",
+        "{\"id\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":1,\"end_at_ms\":2} | 'src_ip'",
+        "{\"id\":\"a\",\"src_ip\":\"a\",\"start_at_ms\":1,\"end_at_ms\":2} | 'dst_ip'",
+        "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\",\"end_at_ms\":2} | 'start_at_ms'",
+        "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":1} | 'end_at_ms'"
+      })
+  void rejectsMissingFields(String json, String field) {
+    assertRejected(json, Rejection.MISSING_FIELD, field);
+  }
+
+  @Test
+  void rejectsEmptyAndOversizedFields() {
+    assertRejected("{\"id\":\"\",\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + "}", Rejection.EMPTY_FIELD, "'id'");
+    assertRejected("{\"id\":\"a\",\"src_ip\":\"\",\"dst_ip\":\"b\"," + TIMES + "}", Rejection.EMPTY_FIELD, "'src_ip'");
+    assertRejected(
+        "{\"id\":\"" + "i".repeat(1025) + "\",\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + "}",
+        Rejection.FIELD_TOO_LONG,
+        "'id'");
+    assertRejected(
+        "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"" + "d".repeat(256) + "\"," + TIMES + "}",
+        Rejection.FIELD_TOO_LONG,
+        "'dst_ip'");
+  }
+
+  @Test
+  void rejectsWrongTypes() {
+    assertRejected(
+        "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":true,\"end_at_ms\":2}",
+        Rejection.WRONG_TYPE,
+        "boolean where a number belongs");
+    assertRejected(
+        "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":1,\"latency_msec\":false}",
+        Rejection.WRONG_TYPE,
+        "'latency_msec'");
+    assertRejected("{\"id\":1.5,\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + "}", Rejection.WRONG_TYPE, "'id'");
+    assertRejected("{\"id\":\"a\",\"src_ip\":5,\"dst_ip\":\"b\"," + TIMES + "}", Rejection.WRONG_TYPE, "'src_ip'");
+    assertRejected(
+        "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":[1],\"end_at_ms\":2}",
+        Rejection.WRONG_TYPE,
+        "'start_at_ms'");
+  }
+
+  @Test
+  void rejectsNonNumericAndOutOfRangeTimes() {
+    assertRejected(
+        "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":\"soon\",\"end_at_ms\":2}",
+        Rejection.NOT_A_NUMBER,
+        "'start_at_ms'");
+    assertRejected(
+        "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":1e30,\"end_at_ms\":2}",
+        Rejection.OUT_OF_RANGE,
+        "'start_at_ms'");
+    assertRejected(
+        "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":1,\"end_at_ms\":99999999999999999999}",
+        Rejection.OUT_OF_RANGE,
+        "'end_at_ms'");
+  }
+
+  @Test
+  void rejectsEndBeforeStart() {
+    assertRejected(
+        "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":2000,\"end_at_ms\":1999}",
+        Rejection.END_BEFORE_START,
+        "before start_at_ms");
+  }
+
+  @Test
+  void rejectsDuplicateAndReservedFields() {
+    assertRejected(
+        "{\"id\":\"a\",\"id\":\"b\",\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + "}",
+        Rejection.DUPLICATE_FIELD,
+        "'id'");
+    assertRejected(
+        "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + ",\"parents\":[]}",
+        Rejection.RESERVED_FIELD,
+        "'parents'");
+  }
+}
