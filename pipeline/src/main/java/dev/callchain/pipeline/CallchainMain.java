@@ -3,6 +3,9 @@ package dev.callchain.pipeline;
 import dev.callchain.pipeline.options.CallchainOptions;
 import dev.callchain.pipeline.options.OptionsReader;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
@@ -39,6 +42,7 @@ public final class CallchainMain {
     if (!bounded && options.getCheckpointingInterval() < 0) {
       options.setCheckpointingInterval(10_000L);
     }
+    stageOnlyThisJar(options);
     Pipeline pipeline = Pipeline.create(options);
     pipeline.apply("Callchain", new CallchainPipeline(options));
     long started = System.nanoTime();
@@ -54,5 +58,25 @@ public final class CallchainMain {
       return 1;
     }
     return 0;
+  }
+
+  /**
+   * A cluster needs the pipeline's classes: stage this self-contained jar rather than every jar
+   * of the launching classpath (as a Maven launch would).
+   */
+  private static void stageOnlyThisJar(CallchainOptions options) {
+    String master = options.getFlinkMaster();
+    boolean remote = !"[local]".equals(master) && !"[auto]".equals(master) && !"[collection]".equals(master);
+    if (!remote || options.getFilesToStage() != null) {
+      return;
+    }
+    try {
+      Path jar = Path.of(CallchainMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (jar.toString().endsWith(".jar")) {
+        options.setFilesToStage(List.of(jar.toString()));
+      }
+    } catch (URISyntaxException | SecurityException e) {
+      // Leave staging to the runner's default.
+    }
   }
 }

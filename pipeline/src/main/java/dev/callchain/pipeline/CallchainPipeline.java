@@ -1,25 +1,19 @@
 package dev.callchain.pipeline;
 
 import dev.callchain.pipeline.io.KafkaSettings;
-import dev.callchain.pipeline.io.OutputJson;
 import dev.callchain.pipeline.io.ReadCallLogsFromFile;
 import dev.callchain.pipeline.io.ReadCallLogsFromKafka;
+import dev.callchain.pipeline.io.ToKeyedJson;
 import dev.callchain.pipeline.io.WriteJsonLines;
 import dev.callchain.pipeline.link.LinkByAddress;
 import dev.callchain.pipeline.model.CallLog;
-import dev.callchain.pipeline.model.DeadLetter;
-import dev.callchain.pipeline.model.LinkedCall;
 import dev.callchain.pipeline.options.CallchainOptions;
 import dev.callchain.pipeline.parse.ParseCalls;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PDone;
-import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * The whole job: read call logs, parse them (rejects to dead letters) with event time, link them
@@ -39,12 +33,12 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
     parsed
         .get(ParseCalls.CALLS)
         .apply("LinkByAddress", new LinkByAddress(options.getIdleFlushMs()))
-        .apply("FormatLinkedCalls", formatLinkedCalls())
+        .apply("FormatLinkedCalls", ToKeyedJson.linkedCalls())
         .apply("WriteLinkedCalls", linkedCallsSink());
 
     parsed
         .get(ParseCalls.DEAD_LETTERS)
-        .apply("FormatDeadLetters", formatDeadLetters())
+        .apply("FormatDeadLetters", ToKeyedJson.deadLetters())
         .apply("WriteDeadLetters", deadLettersSink());
     return PDone.in(begin.getPipeline());
   }
@@ -92,19 +86,5 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
         options.getDeadLetterTopic(),
         options.getConsumerGroup(),
         options.getAutoOffsetReset());
-  }
-
-  private static MapElements<LinkedCall, KV<String, byte[]>> formatLinkedCalls() {
-    return MapElements.into(keyedJson())
-        .via(linked -> KV.of(linked.call().id(), OutputJson.linkedCall(linked)));
-  }
-
-  private static MapElements<DeadLetter, KV<String, byte[]>> formatDeadLetters() {
-    return MapElements.into(keyedJson())
-        .via(letter -> KV.of(letter.origin().toString(), OutputJson.deadLetter(letter)));
-  }
-
-  private static TypeDescriptor<KV<String, byte[]>> keyedJson() {
-    return TypeDescriptors.kvs(TypeDescriptors.strings(), new TypeDescriptor<byte[]>() {});
   }
 }

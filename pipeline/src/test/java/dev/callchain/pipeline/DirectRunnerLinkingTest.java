@@ -28,6 +28,15 @@ class DirectRunnerLinkingTest extends LinkingScenarios {
     return 12;
   }
 
+  /** The DirectRunner delivers the watermark before the next element: the child is late. */
+  @Test
+  void aRecordBehindTheWatermarkIsCountedAsLate() {
+    Run run = lateChild();
+    assertEquals(1, run.counter(CallchainMetrics.LATE_CALLS));
+    assertEquals(links(List.of(), List.of()), run.links("p"));
+    assertEquals(links(List.of(), List.of()), run.links("late"));
+  }
+
   @Test
   void anIdleAddressIsFlushedWithTheLinksFoundSoFarAndForgotten() {
     ArrivalStream stream =

@@ -202,20 +202,31 @@ abstract class LinkingScenarios {
     assertEquals(AllPairsOracle.links(List.of(parent, child, grandchild)), reversed);
   }
 
+  Run lateChild() {
+    return run(
+        new ArrivalStream(BOUND)
+            .arrive(call("p", "a", "b", 1000, 2000))
+            .watermarkTo(10_000)
+            .arrive(call("late", "b", "c", 1100, 1200))
+            .end(),
+        NEVER_IDLE);
+  }
+
+  /**
+   * Behind the source's watermark, the child is late where that watermark has reached the linker
+   * first: counted, and unable to reach its evicted parent. Where the runner delivers the child
+   * before that watermark (Flink's parallel channels may), it is on time and linked. Either way
+   * it is emitted once and nothing breaks.
+   */
   @Test
-  void aRecordLaterThanTheBoundIsCountedAndStillEmitted() {
-    Run run =
-        run(
-            new ArrivalStream(BOUND)
-                .arrive(call("p", "a", "b", 1000, 2000))
-                .watermarkTo(10_000)
-                .arrive(call("late", "b", "c", 1100, 1200))
-                .end(),
-            NEVER_IDLE);
+  void aRecordLaterThanTheBoundIsEmittedAndCountedWhereLate() {
+    Run run = lateChild();
     assertEquals(2, run.byId.size());
-    assertEquals(1, run.counter(CallchainMetrics.LATE_CALLS));
-    // The parent was emitted before the late child came; the late child cannot reach it.
-    assertEquals(links(List.of(), List.of()), run.links("p"));
+    if (run.counter(CallchainMetrics.LATE_CALLS) == 1) {
+      assertEquals(links(List.of(), List.of()), run.links("p"));
+    } else {
+      assertEquals(links(List.of(), List.of("late")), run.links("p"));
+    }
   }
 
   @Test

@@ -6,7 +6,6 @@ import dev.callchain.pipeline.model.DeadLetter;
 import dev.callchain.pipeline.model.LinkedCall;
 import dev.callchain.pipeline.model.Origin;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The JSON text of what the pipeline writes: linked calls (SPEC §3) and dead letters. Written by
@@ -92,9 +91,5 @@ public final class OutputJson {
       write(']');
       return this;
     }
-  }
-
-  static String utf8(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
   }
 }

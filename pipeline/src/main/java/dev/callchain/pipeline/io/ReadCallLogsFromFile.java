@@ -34,7 +34,6 @@ public final class ReadCallLogsFromFile extends PTransform<PBegin, PCollection<C
         .apply("MatchFiles", FileIO.match().filepattern(filepattern))
         .apply("OpenFiles", FileIO.readMatches())
         .apply("ReadLines", ParDo.of(new ReadLinesFn()))
-        .setCoder(CallLog.CallLogCoder.of())
         // A file is read by one worker; spread its lines before the parse.
         .apply("Spread", Reshuffle.viaRandomKey());
   }

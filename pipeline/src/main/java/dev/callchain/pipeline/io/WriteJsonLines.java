@@ -2,9 +2,6 @@ package dev.callchain.pipeline.io;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.io.kafka.KafkaIO;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -62,7 +59,6 @@ public final class WriteJsonLines extends PTransform<PCollection<KV<String, byte
 
   @Override
   public PDone expand(PCollection<KV<String, byte[]>> records) {
-    records.setCoder(KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of()));
     if (topic != null) {
       records.apply(
           "ToKafka",

@@ -28,9 +28,7 @@ public final class LinkByAddress extends PTransform<PCollection<CallRecord>, PCo
         .apply("SendToBothAddresses", ParDo.of(new SendToBothAddressesFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), AddressedCall.AddressedCallCoder.of()))
         .apply("LinkAtAddress", ParDo.of(new LinkAtAddressFn(idleFlushMs)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), PartialLinks.PartialLinksCoder.of()))
-        .apply("AssembleById", ParDo.of(new AssembleByIdFn(idleFlushMs)))
-        .setCoder(LinkedCall.LinkedCallCoder.of());
+        .apply("AssembleById", ParDo.of(new AssembleByIdFn(idleFlushMs)));
   }
 
   /** A call is a candidate parent at its dst_ip and a candidate child at its src_ip. */

@@ -1,5 +1,6 @@
 package dev.callchain.pipeline.model;
 
+import org.apache.beam.sdk.coders.DefaultCoder;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -10,6 +11,7 @@ import java.util.Objects;
  * <p>Extra fields are stored as their original JSON member text ({@code "k":v,"k2":v2}, UTF-8) so
  * that they pass through byte for byte without being parsed or re-serialised.
  */
+@DefaultCoder(CallRecordCoder.class)
 public final class CallRecord {
   private static final byte[] NO_EXTRA_FIELDS = new byte[0];
 

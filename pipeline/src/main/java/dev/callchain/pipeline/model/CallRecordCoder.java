@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.DoubleCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /** Compact binary form of a {@link CallRecord}: length-prefixed strings, varint times. */
 public final class CallRecordCoder extends AtomicCoder<CallRecord> {
@@ -16,6 +19,11 @@ public final class CallRecordCoder extends AtomicCoder<CallRecord> {
   private static final VarLongCoder LONG = VarLongCoder.of();
   private static final DoubleCoder DOUBLE = DoubleCoder.of();
   private static final ByteArrayCoder BYTES = ByteArrayCoder.of();
+
+  /** Lets @DefaultCoder find this coder for {@link CallRecord}. */
+  public static CoderProvider getCoderProvider() {
+    return CoderProviders.forCoder(TypeDescriptor.of(CallRecord.class), of());
+  }
 
   public static CallRecordCoder of() {
     return INSTANCE;

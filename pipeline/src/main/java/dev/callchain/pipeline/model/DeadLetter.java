@@ -1,13 +1,18 @@
 package dev.callchain.pipeline.model;
 
+import org.apache.beam.sdk.coders.DefaultCoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /** A rejected call log: its original text, why it was rejected, and where it came from. */
+@DefaultCoder(DeadLetter.DeadLetterCoder.class)
 public final class DeadLetter {
   private final String original;
   private final Rejection reason;
@@ -46,6 +51,11 @@ public final class DeadLetter {
   /** Binary form of a {@link DeadLetter}. */
   public static final class DeadLetterCoder extends AtomicCoder<DeadLetter> {
     private static final DeadLetterCoder INSTANCE = new DeadLetterCoder();
+
+    /** Lets @DefaultCoder find this coder for {@link DeadLetter}. */
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(DeadLetter.class), of());
+    }
 
     public static DeadLetterCoder of() {
       return INSTANCE;

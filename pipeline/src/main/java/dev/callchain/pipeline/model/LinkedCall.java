@@ -1,13 +1,18 @@
 package dev.callchain.pipeline.model;
 
+import org.apache.beam.sdk.coders.DefaultCoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /** The output record (SPEC §3): a call with the ids of all its parents and all its children. */
+@DefaultCoder(LinkedCall.LinkedCallCoder.class)
 public final class LinkedCall {
   private final CallRecord call;
   private final String[] parents;
@@ -55,6 +60,11 @@ public final class LinkedCall {
   /** Binary form of a {@link LinkedCall}. */
   public static final class LinkedCallCoder extends AtomicCoder<LinkedCall> {
     private static final LinkedCallCoder INSTANCE = new LinkedCallCoder();
+
+    /** Lets @DefaultCoder find this coder for {@link LinkedCall}. */
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(LinkedCall.class), of());
+    }
 
     public static LinkedCallCoder of() {
       return INSTANCE;

@@ -1,15 +1,20 @@
 package dev.callchain.pipeline.model;
 
+import org.apache.beam.sdk.coders.DefaultCoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /** Where a raw call log came from: a Kafka topic/partition/offset or a file/line. */
+@DefaultCoder(Origin.OriginCoder.class)
 public final class Origin {
   private static final int FILE = -1;
 
@@ -71,6 +76,11 @@ public final class Origin {
   /** Binary form of an {@link Origin}. */
   public static final class OriginCoder extends AtomicCoder<Origin> {
     private static final OriginCoder INSTANCE = new OriginCoder();
+
+    /** Lets @DefaultCoder find this coder for {@link Origin}. */
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(Origin.class), of());
+    }
 
     public static OriginCoder of() {
       return INSTANCE;

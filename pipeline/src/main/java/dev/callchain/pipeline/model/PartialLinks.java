@@ -1,13 +1,17 @@
 package dev.callchain.pipeline.model;
 
+import org.apache.beam.sdk.coders.DefaultCoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * Half of a call's links, as found under one address. A call's parents are complete under its
@@ -15,6 +19,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@code dst_ip} (where it is held as a parent, by id and times only). Two halves make a {@link
  * LinkedCall}.
  */
+@DefaultCoder(PartialLinks.PartialLinksCoder.class)
 public final class PartialLinks {
   private final String id;
   private final @Nullable CallRecord call;
@@ -57,6 +62,11 @@ public final class PartialLinks {
   /** Binary form of {@link PartialLinks}. */
   public static final class PartialLinksCoder extends AtomicCoder<PartialLinks> {
     private static final PartialLinksCoder INSTANCE = new PartialLinksCoder();
+
+    /** Lets @DefaultCoder find this coder for {@link PartialLinks}. */
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(PartialLinks.class), of());
+    }
 
     public static PartialLinksCoder of() {
       return INSTANCE;

@@ -3,7 +3,6 @@ package dev.callchain.pipeline.parse;
 import dev.callchain.pipeline.CallchainMetrics;
 import dev.callchain.pipeline.model.CallLog;
 import dev.callchain.pipeline.model.CallRecord;
-import dev.callchain.pipeline.model.CallRecordCoder;
 import dev.callchain.pipeline.model.DeadLetter;
 import dev.callchain.pipeline.model.Rejection;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +28,9 @@ public final class ParseCalls extends PTransform<PCollection<CallLog>, PCollecti
 
   @Override
   public PCollectionTuple expand(PCollection<CallLog> logs) {
-    PCollectionTuple parsed =
-        logs.apply(
-            "ParseAndValidate",
-            ParDo.of(new ParseFn()).withOutputTags(CALLS, TupleTagList.of(DEAD_LETTERS)));
-    parsed.get(CALLS).setCoder(CallRecordCoder.of());
-    parsed.get(DEAD_LETTERS).setCoder(DeadLetter.DeadLetterCoder.of());
-    return parsed;
+    return logs.apply(
+        "ParseAndValidate",
+        ParDo.of(new ParseFn()).withOutputTags(CALLS, TupleTagList.of(DEAD_LETTERS)));
   }
 
   static final class ParseFn extends DoFn<CallLog, CallRecord> {

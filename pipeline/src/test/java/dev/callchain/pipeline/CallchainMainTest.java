@@ -1,0 +1,138 @@
+package dev.callchain.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callchain.pipeline.model.CallRecord;
+import dev.callchain.pipeline.testing.AllPairsOracle;
+import dev.callchain.pipeline.testing.BadCallLogs;
+import dev.callchain.pipeline.testing.TestCalls;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The main program as a person runs it on files: java -jar ... --inputFile --outputFile. */
+class CallchainMainTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int main(String... args) {
+    return CallchainMain.run(
+        args,
+        Map.of(),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String errors() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"DirectRunner", "FlinkRunner"})
+  void aFileRunLinksEveryCallAndDeadLettersEveryBadLine(String runner) throws IOException {
+    List<CallRecord> calls = LinkingScenarios.randomCalls(new Random(11), 400);
+    List<String> lines = new ArrayList<>();
+    calls.forEach(call -> lines.add(TestCalls.json(call)));
+    Collections.shuffle(lines, new Random(3));
+    List<String> bad = new ArrayList<>(BadCallLogs.EXAMPLES.values());
+    bad.remove(BadCallLogs.EXAMPLES.get(dev.callchain.pipeline.model.Rejection.TOO_LARGE));
+    for (int i = 0; i < bad.size(); i++) {
+      lines.add(7 * i + 1, bad.get(i));
+    }
+    lines.add(20, "   ");
+    Path input = dir.resolve("in.jsonl");
+    Files.write(input, lines, StandardCharsets.UTF_8);
+    Path output = dir.resolve("linked.jsonl");
+    Path rejected = dir.resolve("rejected.jsonl");
+
+    int code =
+        main(
+            "--runner=" + runner,
+            "--inputFile=" + input,
+            "--outputFile=" + output,
+            "--deadLetterFile=" + rejected);
+
+    assertEquals(0, code, errors());
+    Map<String, String> links = new TreeMap<>();
+    for (String line : Files.readAllLines(output)) {
+      JsonNode node = JSON.readTree(line);
+      String previous =
+          links.put(
+              node.get("id").asText(),
+              AllPairsOracle.describe(texts(node.get("parents")), texts(node.get("children"))));
+      assertEquals(null, previous, "twice: " + node.get("id"));
+    }
+    assertEquals(AllPairsOracle.links(calls), links);
+
+    List<String> deadLetters = Files.readAllLines(rejected);
+    assertEquals(bad.size(), deadLetters.size());
+    for (String letter : deadLetters) {
+      JsonNode node = JSON.readTree(letter);
+      int line = node.get("origin").get("line").asInt();
+      assertEquals(lines.get(line - 1), node.get("original").asText());
+      assertTrue(node.get("origin").get("file").asText().endsWith("in.jsonl"));
+      assertTrue(!node.get("reason").asText().isEmpty());
+    }
+    assertTrue(errors().contains("calls_read"), errors());
+  }
+
+  @Test
+  void aBadOptionValueIsExplainedWithExitTwo() {
+    assertEquals(2, main("--runner=DirectRunner", "--maxOutOfOrderMs=-5"));
+    assertTrue(errors().contains("--maxOutOfOrderMs must be 0 or more"), errors());
+  }
+
+  @Test
+  void anUnknownRunnerConfigIsExplained() {
+    assertEquals(2, main("--runnerConfig=" + dir.resolve("nope.conf")));
+    assertTrue(errors().contains("does not exist"), errors());
+  }
+
+  @Test
+  void aMissingInputFileIsExplained() {
+    assertEquals(1, main("--runner=DirectRunner", "--inputFile=" + dir.resolve("missing.jsonl")));
+    assertTrue(errors().contains("no input file matches"), errors());
+  }
+
+  @Test
+  void anUnreachableBrokerIsExplained() {
+    assertEquals(1, main("--runner=DirectRunner", "--bootstrapServers=127.0.0.1:1"));
+    assertTrue(errors().contains("cannot reach Kafka at 127.0.0.1:1"), errors());
+  }
+
+  @Test
+  void aRunnerConfigFileIsReadAndTheCommandLineOverridesIt() throws IOException {
+    Path config = dir.resolve("run.conf");
+    Files.write(config, List.of("# comment", "runner=DirectRunner", "maxOutOfOrderMs=5"));
+    var options =
+        dev.callchain.pipeline.options.OptionsReader.read(
+            new String[] {"--runnerConfig=" + config, "--maxOutOfOrderMs=7"}, Map.of());
+    assertEquals("DirectRunner", options.getRunner().getSimpleName());
+    assertEquals(7L, options.getMaxOutOfOrderMs());
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(node -> texts.add(node.asText()));
+    return texts;
+  }
+}

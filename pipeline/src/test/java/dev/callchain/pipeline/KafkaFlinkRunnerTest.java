@@ -1,0 +1,156 @@
+package dev.callchain.pipeline;
+
+import static dev.callchain.pipeline.testing.TestCalls.call;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callchain.kafka.EmbeddedKafkaBroker;
+import dev.callchain.pipeline.model.CallRecord;
+import dev.callchain.pipeline.model.Rejection;
+import dev.callchain.pipeline.options.CallchainOptions;
+import dev.callchain.pipeline.options.OptionsReader;
+import dev.callchain.pipeline.testing.AllPairsOracle;
+import dev.callchain.pipeline.testing.ArrivalStream;
+import dev.callchain.pipeline.testing.BadCallLogs;
+import dev.callchain.pipeline.testing.TestCalls;
+import dev.callchain.pipeline.testing.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kafka to Kafka on the FlinkRunner's embedded cluster, streaming, against a real in-process
+ * broker: event time from the records (a 2020 backfill), a partition that never receives
+ * anything, dead letters on their topic, and the idle flush when the source goes quiet.
+ */
+class KafkaFlinkRunnerTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration WAIT = Duration.ofSeconds(120);
+  private static EmbeddedKafkaBroker broker;
+  private static Topics topics;
+
+  @BeforeAll
+  static void startBroker() throws Exception {
+    broker = EmbeddedKafkaBroker.start();
+    topics = new Topics(broker.bootstrapServers());
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    broker.close();
+  }
+
+  private PipelineResult start(String name, String... extra) {
+    for (String topic : List.of(name + "-in", name + "-out", name + "-dead")) {
+      broker.createTopic(topic, 5);
+    }
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--runner=FlinkRunner",
+                "--streaming=true",
+                "--parallelism=2",
+                "--attachedMode=false",
+                "--bootstrapServers=" + broker.bootstrapServers(),
+                "--inputTopic=" + name + "-in",
+                "--outputTopic=" + name + "-out",
+                "--deadLetterTopic=" + name + "-dead",
+                "--consumerGroup=" + name,
+                "--autoOffsetReset=earliest"));
+    args.addAll(List.of(extra));
+    CallchainOptions options = OptionsReader.read(args.toArray(new String[0]), Map.of());
+    Pipeline pipeline = Pipeline.create(options);
+    pipeline.apply(new CallchainPipeline(options));
+    return pipeline.run();
+  }
+
+  private static Map<String, String> linksById(List<ConsumerRecord<String, String>> records) throws Exception {
+    Map<String, String> links = new TreeMap<>();
+    for (ConsumerRecord<String, String> record : records) {
+      JsonNode node = JSON.readTree(record.value());
+      assertEquals(node.get("id").asText(), record.key(), "the key is the id");
+      List<String> parents = new ArrayList<>();
+      List<String> children = new ArrayList<>();
+      node.get("parents").forEach(id -> parents.add(id.asText()));
+      node.get("children").forEach(id -> children.add(id.asText()));
+      String previous = links.put(record.key(), AllPairsOracle.describe(parents, children));
+      assertEquals(null, previous, "emitted twice: " + record.key());
+    }
+    return links;
+  }
+
+  @Test
+  void aBackfillWithAnEmptyPartitionLinksExactlyAndDeadLettersTheBadRecords() throws Exception {
+    List<CallRecord> calls = LinkingScenarios.randomCalls(new Random(5), 300);
+    List<String> values = new ArrayList<>();
+    for (CallRecord call : ArrivalStream.shuffledWithinBound(calls, 1000, new Random(9))) {
+      values.add(TestCalls.json(call));
+    }
+    List<String> bad = new ArrayList<>(BadCallLogs.EXAMPLES.values());
+    bad.remove(BadCallLogs.EXAMPLES.get(Rejection.TOO_LARGE)); // over the broker's own limit
+    values.addAll(bad);
+    // Far later: moves the watermark past every call above; itself held to the end.
+    values.add(TestCalls.json(call("sentinel", "s1", "s2", 1_600_000_000_000L + 3_600_000, 1_600_000_000_000L + 3_600_001)));
+    List<Integer> partitions = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      partitions.add(i % 4); // partition 4 never receives anything
+    }
+    topics.send("backfill-in", values, partitions);
+
+    PipelineResult job =
+        start("backfill", "--maxOutOfOrderMs=1000", "--idleFlushMs=3600000", "--idlePartitionMs=2000");
+    try {
+      List<ConsumerRecord<String, String>> linked =
+          topics.readUntil("backfill-out", read -> read.size() >= calls.size(), WAIT);
+      assertEquals(AllPairsOracle.links(calls), linksById(linked));
+
+      List<ConsumerRecord<String, String>> deadLetters =
+          topics.readUntil("backfill-dead", read -> read.size() >= bad.size(), WAIT);
+      assertEquals(bad.size(), deadLetters.size());
+      List<String> originals = new ArrayList<>();
+      for (ConsumerRecord<String, String> letter : deadLetters) {
+        JsonNode node = JSON.readTree(letter.value());
+        originals.add(node.get("original").asText());
+        assertEquals("backfill-in", node.get("origin").get("topic").asText());
+        assertTrue(node.get("origin").get("partition").asInt() < 4);
+      }
+      assertEquals(new TreeSet<>(bad), new TreeSet<>(originals));
+    } finally {
+      job.cancel();
+    }
+  }
+
+  @Test
+  void whenTheSourceGoesQuietIdleAddressesAreFlushed() throws Exception {
+    List<CallRecord> chain =
+        List.of(
+            call("id1", "10.0.0.1", "10.0.0.2", 1000, 1500),
+            call("id2", "10.0.0.2", "10.0.0.3", 1100, 1300),
+            call("id3", "10.0.0.3", "10.0.0.4", 1120, 1220));
+    List<String> values = new ArrayList<>();
+    chain.forEach(call -> values.add(TestCalls.json(call)));
+    topics.send("quiet-in", values, List.of(0, 1, 2));
+
+    // The watermark never passes these calls (a day's bound): only the idle flush emits them.
+    PipelineResult job = start("quiet", "--maxOutOfOrderMs=86400000", "--idleFlushMs=2000");
+    try {
+      List<ConsumerRecord<String, String>> linked =
+          topics.readUntil("quiet-out", read -> read.size() >= 3, WAIT);
+      assertEquals(AllPairsOracle.links(chain), linksById(linked));
+    } finally {
+      job.cancel();
+    }
+  }
+}
