@@ -10,25 +10,27 @@ import org.apache.beam.sdk.options.Description;
  * Beam and the Flink runner; --runnerConfig reads a set of them from a file.
  */
 public interface CallchainOptions extends FlinkPipelineOptions {
-  @Description("Kafka bootstrap servers (env KAFKA_BOOTSTRAP).")
+  @Description("Kafka bootstrap servers (env KAFKA_BOOTSTRAP; default localhost:9092).")
   @Default.InstanceFactory(EnvironmentDefaults.BootstrapServers.class)
   String getBootstrapServers();
 
   void setBootstrapServers(String value);
 
-  @Description("Topic the call logs are read from (env KAFKA_TOPIC).")
+  @Description("Topic the call logs are read from (env KAFKA_TOPIC; default test-topic).")
   @Default.InstanceFactory(EnvironmentDefaults.InputTopic.class)
   String getInputTopic();
 
   void setInputTopic(String value);
 
-  @Description("Topic the linked calls are written to, keyed by id (env KAFKA_OUTPUT_TOPIC).")
+  @Description("Topic the linked calls are written to, keyed by id (env KAFKA_OUTPUT_TOPIC; default"
+          + " linked-topic).")
   @Default.InstanceFactory(EnvironmentDefaults.OutputTopic.class)
   String getOutputTopic();
 
   void setOutputTopic(String value);
 
-  @Description("Topic rejected call logs are written to (env KAFKA_DEAD_LETTER_TOPIC).")
+  @Description("Topic rejected call logs are written to (env KAFKA_DEAD_LETTER_TOPIC; default"
+          + " dead-letter-topic).")
   @Default.InstanceFactory(EnvironmentDefaults.DeadLetterTopic.class)
   String getDeadLetterTopic();
 
@@ -36,13 +38,13 @@ public interface CallchainOptions extends FlinkPipelineOptions {
 
   @Description(
       "Where a new consumer group starts reading: earliest, latest or none"
-          + " (env KAFKA_AUTO_OFFSET_RESET).")
+          + " (env KAFKA_AUTO_OFFSET_RESET; default latest).")
   @Default.InstanceFactory(EnvironmentDefaults.AutoOffsetReset.class)
   String getAutoOffsetReset();
 
   void setAutoOffsetReset(String value);
 
-  @Description("Kafka consumer group (env KAFKA_CONSUMER_GROUP).")
+  @Description("Kafka consumer group (env KAFKA_CONSUMER_GROUP; default flink-simpy-consumer-group).")
   @Default.InstanceFactory(EnvironmentDefaults.ConsumerGroup.class)
   String getConsumerGroup();
 
@@ -50,7 +52,7 @@ public interface CallchainOptions extends FlinkPipelineOptions {
 
   @Description(
       "How far behind the largest start_at_ms seen the watermark trails, in ms"
-          + " (env SIMPY_MAX_OUT_OF_ORDER_MS).")
+          + " (env SIMPY_MAX_OUT_OF_ORDER_MS; default 30000).")
   @Default.InstanceFactory(EnvironmentDefaults.MaxOutOfOrderMs.class)
   Long getMaxOutOfOrderMs();
 
@@ -58,7 +60,7 @@ public interface CallchainOptions extends FlinkPipelineOptions {
 
   @Description(
       "An address that receives nothing for this many ms of processing time emits what it holds"
-          + " with the links found so far, and forgets it (env SIMPY_IDLE_FLUSH_MS).")
+          + " with the links found so far, and forgets it (env SIMPY_IDLE_FLUSH_MS; default 60000).")
   @Default.InstanceFactory(EnvironmentDefaults.IdleFlushMs.class)
   Long getIdleFlushMs();
 
