@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callchain.pipeline.model.CallRecord;
+import dev.callchain.pipeline.model.Rejection;
+import dev.callchain.pipeline.options.CallchainOptions;
+import dev.callchain.pipeline.options.OptionsReader;
 import dev.callchain.pipeline.testing.AllPairsOracle;
 import dev.callchain.pipeline.testing.BadCallLogs;
+import dev.callchain.pipeline.testing.LinkedOutput;
 import dev.callchain.pipeline.testing.TestCalls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +23,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,8 +30,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The main program as a person runs it on files: java -jar ... --inputFile --outputFile. */
 class CallchainMainTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @TempDir Path dir;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -54,7 +54,7 @@ class CallchainMainTest {
     calls.forEach(call -> lines.add(TestCalls.json(call)));
     Collections.shuffle(lines, new Random(3));
     List<String> bad = new ArrayList<>(BadCallLogs.EXAMPLES.values());
-    bad.remove(BadCallLogs.EXAMPLES.get(dev.callchain.pipeline.model.Rejection.TOO_LARGE));
+    bad.remove(BadCallLogs.EXAMPLES.get(Rejection.TOO_LARGE));
     for (int i = 0; i < bad.size(); i++) {
       lines.add(7 * i + 1, bad.get(i));
     }
@@ -72,21 +72,13 @@ class CallchainMainTest {
             "--deadLetterFile=" + rejected);
 
     assertEquals(0, code, errors());
-    Map<String, String> links = new TreeMap<>();
-    for (String line : Files.readAllLines(output)) {
-      JsonNode node = JSON.readTree(line);
-      String previous =
-          links.put(
-              node.get("id").asText(),
-              AllPairsOracle.describe(texts(node.get("parents")), texts(node.get("children"))));
-      assertEquals(null, previous, "twice: " + node.get("id"));
-    }
+    Map<String, String> links = LinkedOutput.links(Files.readAllLines(output));
     assertEquals(AllPairsOracle.links(calls), links);
 
     List<String> deadLetters = Files.readAllLines(rejected);
     assertEquals(bad.size(), deadLetters.size());
     for (String letter : deadLetters) {
-      JsonNode node = JSON.readTree(letter);
+      JsonNode node = LinkedOutput.read(letter);
       int line = node.get("origin").get("line").asInt();
       assertEquals(lines.get(line - 1), node.get("original").asText());
       assertTrue(node.get("origin").get("file").asText().endsWith("in.jsonl"));
@@ -123,16 +115,10 @@ class CallchainMainTest {
   void aRunnerConfigFileIsReadAndTheCommandLineOverridesIt() throws IOException {
     Path config = dir.resolve("run.conf");
     Files.write(config, List.of("# comment", "runner=DirectRunner", "maxOutOfOrderMs=5"));
-    var options =
-        dev.callchain.pipeline.options.OptionsReader.read(
+    CallchainOptions options =
+        OptionsReader.read(
             new String[] {"--runnerConfig=" + config, "--maxOutOfOrderMs=7"}, Map.of());
     assertEquals("DirectRunner", options.getRunner().getSimpleName());
     assertEquals(7L, options.getMaxOutOfOrderMs());
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> texts = new ArrayList<>();
-    array.forEach(node -> texts.add(node.asText()));
-    return texts;
   }
 }

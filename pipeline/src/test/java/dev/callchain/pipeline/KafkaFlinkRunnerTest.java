@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callchain.kafka.EmbeddedKafkaBroker;
 import dev.callchain.pipeline.model.CallRecord;
 import dev.callchain.pipeline.model.Rejection;
@@ -14,6 +13,7 @@ import dev.callchain.pipeline.options.OptionsReader;
 import dev.callchain.pipeline.testing.AllPairsOracle;
 import dev.callchain.pipeline.testing.ArrivalStream;
 import dev.callchain.pipeline.testing.BadCallLogs;
+import dev.callchain.pipeline.testing.LinkedOutput;
 import dev.callchain.pipeline.testing.TestCalls;
 import dev.callchain.pipeline.testing.Topics;
 import java.time.Duration;
@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.Test;
  * anything, dead letters on their topic, and the idle flush when the source goes quiet.
  */
 class KafkaFlinkRunnerTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration WAIT = Duration.ofSeconds(120);
   private static EmbeddedKafkaBroker broker;
   private static Topics topics;
@@ -76,21 +74,6 @@ class KafkaFlinkRunnerTest {
     return pipeline.run();
   }
 
-  private static Map<String, String> linksById(List<ConsumerRecord<String, String>> records) throws Exception {
-    Map<String, String> links = new TreeMap<>();
-    for (ConsumerRecord<String, String> record : records) {
-      JsonNode node = JSON.readTree(record.value());
-      assertEquals(node.get("id").asText(), record.key(), "the key is the id");
-      List<String> parents = new ArrayList<>();
-      List<String> children = new ArrayList<>();
-      node.get("parents").forEach(id -> parents.add(id.asText()));
-      node.get("children").forEach(id -> children.add(id.asText()));
-      String previous = links.put(record.key(), AllPairsOracle.describe(parents, children));
-      assertEquals(null, previous, "emitted twice: " + record.key());
-    }
-    return links;
-  }
-
   @Test
   void aBackfillWithAnEmptyPartitionLinksExactlyAndDeadLettersTheBadRecords() throws Exception {
     List<CallRecord> calls = LinkingScenarios.randomCalls(new Random(5), 300);
@@ -114,14 +97,14 @@ class KafkaFlinkRunnerTest {
     try {
       List<ConsumerRecord<String, String>> linked =
           topics.readUntil("backfill-out", read -> read.size() >= calls.size(), WAIT);
-      assertEquals(AllPairsOracle.links(calls), linksById(linked));
+      assertEquals(AllPairsOracle.links(calls), LinkedOutput.linksKeyedById(linked));
 
       List<ConsumerRecord<String, String>> deadLetters =
           topics.readUntil("backfill-dead", read -> read.size() >= bad.size(), WAIT);
       assertEquals(bad.size(), deadLetters.size());
       List<String> originals = new ArrayList<>();
       for (ConsumerRecord<String, String> letter : deadLetters) {
-        JsonNode node = JSON.readTree(letter.value());
+        JsonNode node = LinkedOutput.read(letter.value());
         originals.add(node.get("original").asText());
         assertEquals("backfill-in", node.get("origin").get("topic").asText());
         assertTrue(node.get("origin").get("partition").asInt() < 4);
@@ -148,7 +131,7 @@ class KafkaFlinkRunnerTest {
     try {
       List<ConsumerRecord<String, String>> linked =
           topics.readUntil("quiet-out", read -> read.size() >= 3, WAIT);
-      assertEquals(AllPairsOracle.links(chain), linksById(linked));
+      assertEquals(AllPairsOracle.links(chain), LinkedOutput.linksKeyedById(linked));
     } finally {
       job.cancel();
     }

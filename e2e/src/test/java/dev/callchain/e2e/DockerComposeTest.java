@@ -1,0 +1,79 @@
+package dev.callchain.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docker-compose.yml cannot run here (no Docker engine), so this checks what can be checked:
+ * it parses, has the services and ports the README promises, and pins the pom's versions.
+ */
+class DockerComposeTest {
+  private static JsonNode services;
+  private static String text;
+
+  @BeforeAll
+  static void parse() throws Exception {
+    Path file = Repo.root().resolve("docker-compose.yml");
+    text = Files.readString(file);
+    services = new ObjectMapper(new YAMLFactory()).readTree(file.toFile()).get("services");
+  }
+
+  @Test
+  void hasTheServicesTheReadmeNames() {
+    for (String name : List.of("kafka", "topics", "jobmanager", "taskmanager", "submit", "simulator", "consume")) {
+      assertTrue(services.has(name), "service " + name);
+    }
+  }
+
+  @Test
+  void publishesKafkaAndTheFlinkDashboard() {
+    assertTrue(ports("kafka").contains("9092:9092"), "kafka 9092");
+    assertTrue(ports("jobmanager").contains("8081:8081"), "dashboard 8081");
+  }
+
+  @Test
+  void usesThePomsVersions() {
+    String kafka = System.getProperty("callchain.kafka.version");
+    String flink = System.getProperty("callchain.flink.version");
+    assertEquals("apache/kafka:" + kafka, services.get("kafka").get("image").asText());
+    assertEquals("apache/kafka:" + kafka, services.get("topics").get("image").asText());
+    for (String name : List.of("jobmanager", "taskmanager")) {
+      String image = services.get(name).get("image").asText();
+      assertTrue(image.startsWith("flink:" + flink + "-"), name + " image " + image);
+    }
+  }
+
+  @Test
+  void createsTheTopicsThePipelineUsesByDefault() {
+    String command = services.get("topics").get("command").toString();
+    for (String topic : List.of("test-topic", "linked-topic", "dead-letter-topic")) {
+      assertTrue(command.contains(topic), topic);
+    }
+    assertTrue(command.contains("--partitions 5"));
+  }
+
+  @Test
+  void submitsTheJarThePipelineModuleBuilds() {
+    String command = services.get("submit").get("command").toString();
+    assertTrue(command.contains("/pipeline/callchain-pipeline.jar"), command);
+    assertTrue(command.contains("--runner=FlinkRunner"));
+    assertTrue(text.contains("./pipeline/target:/pipeline"));
+    assertTrue(Files.exists(Repo.root().resolve("pipeline/target/callchain-pipeline.jar")));
+  }
+
+  private static List<String> ports(String service) {
+    List<String> ports = new ArrayList<>();
+    services.get(service).get("ports").forEach(port -> ports.add(port.asText()));
+    return ports;
+  }
+}
