@@ -13,7 +13,6 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 
@@ -33,9 +32,7 @@ public final class ReadCallLogsFromFile extends PTransform<PBegin, PCollection<C
     return begin
         .apply("MatchFiles", FileIO.match().filepattern(filepattern))
         .apply("OpenFiles", FileIO.readMatches())
-        .apply("ReadLines", ParDo.of(new ReadLinesFn()))
-        // A file is read by one worker; spread its lines before the parse.
-        .apply("Spread", Reshuffle.viaRandomKey());
+        .apply("ReadLines", ParDo.of(new ReadLinesFn()));
   }
 
   static final class ReadLinesFn extends DoFn<FileIO.ReadableFile, CallLog> {

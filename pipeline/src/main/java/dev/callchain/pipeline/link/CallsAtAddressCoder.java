@@ -31,6 +31,7 @@ final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
     encodeIndex(calls.asChild, true, out);
     LONG.encode(calls.evictedBefore, out);
     LONG.encode(calls.evictionTimer, out);
+    LONG.encode(calls.catchUpStep, out);
     LONG.encode(calls.lastArrivalMs, out);
     LONG.encode(calls.idleTimer, out);
   }
@@ -40,6 +41,7 @@ final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
     CallsAtAddress calls = new CallsAtAddress(decodeIndex(false, in), decodeIndex(true, in));
     calls.evictedBefore = LONG.decode(in);
     calls.evictionTimer = LONG.decode(in);
+    calls.catchUpStep = LONG.decode(in);
     calls.lastArrivalMs = LONG.decode(in);
     calls.idleTimer = LONG.decode(in);
     return calls;

@@ -11,21 +11,26 @@ import org.apache.beam.sdk.state.TimerSpec;
 import org.apache.beam.sdk.state.TimerSpecs;
 import org.apache.beam.sdk.state.ValueState;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.joda.time.Instant;
 
 /**
  * Links calls under one address (the key): each call that went to it is a candidate parent of
  * each call that left it. A call's links are complete once the watermark passes its end, and it
- * is emitted then, as {@link PartialLinks} keyed by its id.
+ * is emitted then, as {@link PartialLinks} keyed by the shard of its id.
  *
  * <p>One event-time timer per key, at the earliest held end (rounded up to {@link
  * #EMIT_GRANULE_MS}, so that a busy key fires a few times per second of event time rather than
- * once per call), and one processing-time timer per key for the idle flush (SPEC §4).
+ * once per call); a second that catches up when the watermark is far ahead; and one
+ * processing-time timer per key for the idle flush (SPEC §4).
  */
-final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<String, PartialLinks>> {
+final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, PartialLinks>> {
   /** Emission granularity: a call is emitted at the first multiple of this after its end. */
   static final long EMIT_GRANULE_MS = 100;
+  /** About a year: past that, doubling buys nothing. */
+  private static final long MAX_CATCH_UP_STEP_MS = 1L << 35;
+  private static final long LAST_TIMER_MS = GlobalWindow.INSTANCE.maxTimestamp().getMillis();
 
   private final long idleFlushMs;
 
@@ -47,6 +52,9 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<String, P
 
   @TimerId("evict")
   private final TimerSpec evictSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
+
+  @TimerId("catchUp")
+  private final TimerSpec catchUpSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
   @TimerId("idle")
   private final TimerSpec idleSpec = TimerSpecs.timer(TimeDomain.PROCESSING_TIME);
@@ -101,23 +109,58 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<String, P
       OnTimerContext context,
       @StateId("held") ValueState<CallsAtAddress> state,
       @TimerId("evict") Timer evictTimer,
+      @TimerId("catchUp") Timer catchUpTimer,
       @TimerId("idle") Timer idleTimer) {
+    evictBefore(context, state, evictTimer, catchUpTimer, idleTimer, false);
+  }
+
+  /**
+   * The watermark passed a point ahead of the eviction timer. Each time this happens the next
+   * point is twice as far ahead, so when the watermark runs far ahead of the held calls (a
+   * bounded input ends, a backlog is read) eviction covers doubling spans instead of one granule
+   * per firing: a few dozen firings per address instead of one per 100 ms of event time.
+   */
+  @OnTimer("catchUp")
+  public void onCatchUp(
+      OnTimerContext context,
+      @StateId("held") ValueState<CallsAtAddress> state,
+      @TimerId("evict") Timer evictTimer,
+      @TimerId("catchUp") Timer catchUpTimer,
+      @TimerId("idle") Timer idleTimer) {
+    evictBefore(context, state, evictTimer, catchUpTimer, idleTimer, true);
+  }
+
+  private void evictBefore(
+      OnTimerContext context,
+      ValueState<CallsAtAddress> state,
+      Timer evictTimer,
+      Timer catchUpTimer,
+      Timer idleTimer,
+      boolean caughtUp) {
     CallsAtAddress calls = state.read();
     if (calls == null) {
       return;
     }
-    long earliestEnd = calls.evictEndedBefore(context.timestamp().getMillis(), links -> emit(context, links));
+    long time = context.timestamp().getMillis();
+    long earliestEnd = calls.evictEndedBefore(time, links -> emit(context, links));
     if (calls.isEmpty()) {
       // Nothing held, so nothing to flush; keep only how far this address has evicted, so that
       // a call arriving behind it is still recognised as late.
       idleTimer.clear();
+      catchUpTimer.clear();
       calls.idleTimer = CallsAtAddress.UNSET;
       calls.evictionTimer = CallIndex.NOTHING_HELD;
+      calls.catchUpStep = 0;
       state.write(calls);
       return;
     }
     calls.evictionTimer = emitTime(earliestEnd);
     evictTimer.set(new Instant(calls.evictionTimer));
+    if (caughtUp || calls.catchUpStep == 0) {
+      calls.catchUpStep =
+          caughtUp ? Math.min(calls.catchUpStep * 2, MAX_CATCH_UP_STEP_MS) : 2 * EMIT_GRANULE_MS;
+      catchUpTimer.set(new Instant(Math.min(time + calls.catchUpStep, LAST_TIMER_MS)));
+    }
     state.write(calls);
   }
 
@@ -127,6 +170,7 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<String, P
       OnTimerContext context,
       @StateId("held") ValueState<CallsAtAddress> state,
       @TimerId("evict") Timer evictTimer,
+      @TimerId("catchUp") Timer catchUpTimer,
       @TimerId("idle") Timer idleTimer) {
     CallsAtAddress calls = state.read();
     if (calls == null) {
@@ -144,12 +188,13 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<String, P
     idleFlushed.inc(calls.size());
     calls.evictAll(links -> emit(context, links));
     evictTimer.clear();
+    catchUpTimer.clear();
     state.clear();
   }
 
   private void emit(OnTimerContext context, PartialLinks links) {
     held.dec();
-    context.output(KV.of(links.id(), links));
+    context.output(KV.of(AssembleByIdFn.shardOf(links.id()), links));
   }
 
   /**
