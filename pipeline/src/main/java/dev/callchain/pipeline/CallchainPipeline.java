@@ -61,7 +61,8 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
   private WriteJsonLines linkedCallsSink() {
     WriteJsonLines sink = WriteJsonLines.nowhere().toStdout(options.getPrintOutput());
     if (readsKafka()) {
-      sink = sink.toKafka(options.getBootstrapServers(), options.getOutputTopic());
+      KafkaSettings kafka = kafkaSettings(options);
+      sink = sink.toKafka(kafka.bootstrapServers(), kafka.outputTopic());
     }
     return options.getOutputFile() == null ? sink : sink.toFile(options.getOutputFile());
   }
@@ -70,7 +71,8 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
   private WriteJsonLines deadLettersSink() {
     WriteJsonLines sink = WriteJsonLines.nowhere();
     if (readsKafka()) {
-      sink = sink.toKafka(options.getBootstrapServers(), options.getDeadLetterTopic());
+      KafkaSettings kafka = kafkaSettings(options);
+      sink = sink.toKafka(kafka.bootstrapServers(), kafka.deadLetterTopic());
     }
     if (options.getDeadLetterFile() != null) {
       return sink.toFile(options.getDeadLetterFile());
@@ -78,7 +80,7 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
     return readsKafka() ? sink : sink.toStdout(true);
   }
 
-  public static KafkaSettings kafkaSettings(CallchainOptions options) {
+  private static KafkaSettings kafkaSettings(CallchainOptions options) {
     return new KafkaSettings(
         options.getBootstrapServers(),
         options.getInputTopic(),
