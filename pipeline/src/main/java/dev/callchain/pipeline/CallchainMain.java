@@ -24,19 +24,30 @@ public final class CallchainMain {
   }
 
   static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    return execute(args, env, out, err).exitCode();
+  }
+
+  /**
+   * How a run ended: its exit code, its wall time from submission, and its metrics (counters by
+   * name; a distribution as {@code <name>_max}), empty when it never ran or was detached.
+   */
+  public record Run(int exitCode, double seconds, Map<String, Long> metrics) {}
+
+  /** Runs the pipeline in this JVM as {@link #main} would, for the benchmarks and sweeps. */
+  public static Run execute(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
     CallchainOptions options;
     try {
       options = OptionsReader.read(args, env);
     } catch (IllegalArgumentException e) {
       err.println("callchain: " + e.getMessage());
       err.println("Options: --help=CallchainOptions; the defaults are in the README.");
-      return 2;
+      return new Run(2, 0, Map.of());
     }
     try {
       Preflight.check(options);
     } catch (Preflight.Failure e) {
       err.println("callchain: " + e.getMessage());
-      return 1;
+      return new Run(1, 0, Map.of());
     }
     boolean bounded = options.getInputFile() != null || options.getMaxRecords() != null;
     if (!bounded && options.getCheckpointingInterval() < 0) {
@@ -49,15 +60,17 @@ public final class CallchainMain {
     PipelineResult result = pipeline.run();
     if (!options.as(FlinkPipelineOptions.class).getAttachedMode()) {
       out.println("callchain: job submitted (detached), state " + result.getState());
-      return 0;
+      return new Run(0, 0, Map.of());
     }
     PipelineResult.State state = result.waitUntilFinish();
-    MetricsReport.print(result, (System.nanoTime() - started) / 1e9, err);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    Map<String, Long> metrics = MetricsReport.metrics(result);
+    MetricsReport.print(metrics, seconds, err);
     if (state != PipelineResult.State.DONE) {
       err.println("callchain: the run ended " + state);
-      return 1;
+      return new Run(1, seconds, metrics);
     }
-    return 0;
+    return new Run(0, seconds, metrics);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.callchain.pipeline;
 
 import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
 
 /** The names of the pipeline's Beam counters, all in one namespace. */
@@ -25,10 +26,16 @@ public final class CallchainMetrics {
   public static final String HELD = "held_call_roles";
   /** Link halves waiting for their partner now. */
   public static final String WAITING_HALVES = "waiting_link_halves";
+  /** A distribution: calls held under one address (both roles), seen at each admission. */
+  public static final String HELD_PER_ADDRESS = "held_per_address";
 
   private CallchainMetrics() {}
 
   public static Counter counter(String name) {
     return Metrics.counter(NAMESPACE, name);
+  }
+
+  public static Distribution distribution(String name) {
+    return Metrics.distribution(NAMESPACE, name);
   }
 }

@@ -4,18 +4,19 @@ import java.io.PrintStream;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.DistributionResult;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 
-/** Prints the pipeline's counters when a run ends. */
-final class MetricsReport {
+/** Reads the pipeline's metrics when a run ends, and prints them. */
+public final class MetricsReport {
   private MetricsReport() {}
 
-  static Map<String, Long> counters(PipelineResult result) {
-    MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder().build());
+  /** The counters of the callchain namespace, by name. */
+  public static Map<String, Long> counters(PipelineResult result) {
     Map<String, Long> counters = new TreeMap<>();
-    for (MetricResult<Long> counter : metrics.getCounters()) {
+    for (MetricResult<Long> counter : query(result).getCounters()) {
       if (CallchainMetrics.NAMESPACE.equals(counter.getName().getNamespace())) {
         counters.merge(counter.getName().getName(), value(counter), Long::sum);
       }
@@ -23,22 +24,39 @@ final class MetricsReport {
     return counters;
   }
 
-  static void print(PipelineResult result, double seconds, PrintStream out) {
-    Map<String, Long> counters = counters(result);
+  /** The counters, plus each distribution's largest value as {@code <name>_max}. */
+  public static Map<String, Long> metrics(PipelineResult result) {
+    Map<String, Long> metrics = counters(result);
+    for (MetricResult<DistributionResult> distribution : query(result).getDistributions()) {
+      if (CallchainMetrics.NAMESPACE.equals(distribution.getName().getNamespace())) {
+        DistributionResult value = value(distribution);
+        if (value.getCount() > 0) {
+          metrics.merge(distribution.getName().getName() + "_max", value.getMax(), Math::max);
+        }
+      }
+    }
+    return metrics;
+  }
+
+  static void print(Map<String, Long> metrics, double seconds, PrintStream out) {
     out.println("callchain: run finished in " + String.format("%.1f s", seconds));
-    counters.forEach((name, value) -> out.printf("  %-32s %d%n", name, value));
-    long read = counters.getOrDefault(CallchainMetrics.CALLS_READ, 0L);
+    metrics.forEach((name, value) -> out.printf("  %-32s %d%n", name, value));
+    long read = metrics.getOrDefault(CallchainMetrics.CALLS_READ, 0L);
     if (seconds > 0 && read > 0) {
       out.printf("  %-32s %.0f%n", "records_per_second", read / seconds);
     }
   }
 
+  private static MetricQueryResults query(PipelineResult result) {
+    return result.metrics().queryMetrics(MetricsFilter.builder().build());
+  }
+
   /** Committed where the runner has it, attempted otherwise. */
-  private static long value(MetricResult<Long> counter) {
+  private static <T> T value(MetricResult<T> metric) {
     try {
-      return counter.getCommitted();
+      return metric.getCommitted();
     } catch (UnsupportedOperationException e) {
-      return counter.getAttempted();
+      return metric.getAttempted();
     }
   }
 }

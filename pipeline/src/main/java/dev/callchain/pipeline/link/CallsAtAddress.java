@@ -9,11 +9,14 @@ import java.util.function.Consumer;
  * (candidate parents of calls leaving it) and the calls that left it (candidate children), each
  * indexed by start time, plus the bookkeeping of the key's two timers.
  *
- * <p>The linking rule (SPEC §2) for a parent P and child C at address A = P.dst_ip = C.src_ip:
+ * <p>Public so that the hand-written Flink job of the benchmarks (native-flink/) links with the
+ * very same index. The linking rule (SPEC §2) for a parent P and child C at address A = P.dst_ip = C.src_ip:
  * P.start <= C.start and P.end >= C.end and P.id != C.id.
  */
-final class CallsAtAddress {
+public final class CallsAtAddress {
   static final long UNSET = Long.MIN_VALUE;
+  /** What {@link #evictEndedBefore} returns when nothing is left. */
+  public static final long NOTHING_HELD = CallIndex.NOTHING_HELD;
 
   final CallIndex asParent;
   final CallIndex asChild;
@@ -27,7 +30,7 @@ final class CallsAtAddress {
   long lastArrivalMs = UNSET;
   long idleTimer = UNSET;
 
-  CallsAtAddress() {
+  public CallsAtAddress() {
     this(new CallIndex(), new CallIndex());
   }
 
@@ -37,7 +40,7 @@ final class CallsAtAddress {
   }
 
   /** The outcome of admitting one call in one role. */
-  enum Admission {
+  public enum Admission {
     NEW,
     LATE,
     REDELIVERED
@@ -47,7 +50,7 @@ final class CallsAtAddress {
    * Admits a call that went to this address and links it to every held call that left this
    * address inside its interval.
    */
-  Admission admitAsParent(String id, long start, long end, Consumer<HeldCall> onLink) {
+  public Admission admitAsParent(String id, long start, long end, Consumer<HeldCall> onLink) {
     if (asParent.find(id, start) != null) {
       return Admission.REDELIVERED;
     }
@@ -70,7 +73,7 @@ final class CallsAtAddress {
    * Admits a call that left this address and links it to every held call that went to this
    * address and contains its interval.
    */
-  Admission admitAsChild(CallRecord call, Consumer<HeldCall> onLink) {
+  public Admission admitAsChild(CallRecord call, Consumer<HeldCall> onLink) {
     if (asChild.find(call.id(), call.startAtMs()) != null) {
       return Admission.REDELIVERED;
     }
@@ -96,9 +99,9 @@ final class CallsAtAddress {
   /**
    * Emits and forgets every call that ended before {@code time} (the watermark has passed it).
    *
-   * @return a lower bound of the earliest end still held, or {@link CallIndex#NOTHING_HELD}
+   * @return a lower bound of the earliest end still held, or {@link #NOTHING_HELD}
    */
-  long evictEndedBefore(long time, Consumer<PartialLinks> emit) {
+  public long evictEndedBefore(long time, Consumer<PartialLinks> emit) {
     evictedBefore = Math.max(evictedBefore, time);
     long parents = asParent.evictEndedBefore(time, call -> emit.accept(childrenOf(call)));
     long children = asChild.evictEndedBefore(time, call -> emit.accept(parentsOf(call)));
@@ -106,16 +109,16 @@ final class CallsAtAddress {
   }
 
   /** Emits every held call with the links found so far, and forgets them (idle flush). */
-  void evictAll(Consumer<PartialLinks> emit) {
+  public void evictAll(Consumer<PartialLinks> emit) {
     asParent.evictAll(call -> emit.accept(childrenOf(call)));
     asChild.evictAll(call -> emit.accept(parentsOf(call)));
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return asParent.isEmpty() && asChild.isEmpty();
   }
 
-  int size() {
+  public int size() {
     return asParent.size() + asChild.size();
   }
 

@@ -15,13 +15,13 @@ import org.apache.beam.sdk.coders.VarLongCoder;
  * Binary form of the linker's per-address state, used for checkpoints and by runners that keep
  * state serialised. Parents are held by id and times only; children with their full record.
  */
-final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
+public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
   private static final CallsAtAddressCoder INSTANCE = new CallsAtAddressCoder();
   private static final StringUtf8Coder STRING = StringUtf8Coder.of();
   private static final VarLongCoder LONG = VarLongCoder.of();
   private static final VarIntCoder INT = VarIntCoder.of();
 
-  static CallsAtAddressCoder of() {
+  public static CallsAtAddressCoder of() {
     return INSTANCE;
   }
 

@@ -8,14 +8,14 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * A call held under one address, in one role, with the ids linked to it so far. Links are
  * appended to a growable array (no list rewritten per link) and sorted once, at emission.
  */
-final class HeldCall {
+public final class HeldCall {
   private static final String[] NO_LINKS = new String[0];
 
-  final String id;
-  final long start;
-  final long end;
+  public final String id;
+  public final long start;
+  public final long end;
   /** The full record where the call is held as a child; null where it is held as a parent. */
-  final @Nullable CallRecord record;
+  public final @Nullable CallRecord record;
 
   private String[] links;
   private int linkCount;

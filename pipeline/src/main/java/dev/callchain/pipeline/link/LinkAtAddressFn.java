@@ -3,6 +3,7 @@ package dev.callchain.pipeline.link;
 import dev.callchain.pipeline.CallchainMetrics;
 import dev.callchain.pipeline.model.PartialLinks;
 import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.state.StateSpec;
 import org.apache.beam.sdk.state.StateSpecs;
 import org.apache.beam.sdk.state.TimeDomain;
@@ -41,6 +42,8 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
   private final Counter idleFlushes = CallchainMetrics.counter(CallchainMetrics.IDLE_FLUSHES);
   private final Counter idleFlushed = CallchainMetrics.counter(CallchainMetrics.IDLE_FLUSHED_CALLS);
   private final Counter held = CallchainMetrics.counter(CallchainMetrics.HELD);
+  private final Distribution heldPerAddress =
+      CallchainMetrics.distribution(CallchainMetrics.HELD_PER_ADDRESS);
 
   LinkAtAddressFn(long idleFlushMs) {
     this.idleFlushMs = idleFlushMs;
@@ -93,6 +96,7 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
     }
     links.inc(found[0]);
     held.inc();
+    heldPerAddress.update(calls.size());
 
     long emitAt = emitTime(call.end);
     if (emitAt < calls.evictionTimer) {
