@@ -34,7 +34,7 @@ public final class LinkByAddress extends PTransform<PCollection<CallRecord>, PCo
   private DoFn<KV<String, AddressedCall>, KV<Integer, PartialLinks>> linkAtAddress() {
     return settings.linker() == LinkSettings.Linker.SCAN
         ? new ScanLinkAtAddressFn()
-        : new LinkAtAddressFn(settings.idleFlushMs());
+        : new LinkAtAddressFn(settings);
   }
 
   /** A call is a candidate parent at its dst_ip and a candidate child at its src_ip. */
