@@ -2,6 +2,7 @@ package dev.callchain.pipeline;
 
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
+import org.apache.beam.sdk.metrics.Gauge;
 import org.apache.beam.sdk.metrics.Metrics;
 
 /** The names of the pipeline's Beam counters, all in one namespace. */
@@ -26,6 +27,10 @@ public final class CallchainMetrics {
   public static final String HELD = "held_call_roles";
   /** Link halves waiting for their partner now. */
   public static final String WAITING_HALVES = "waiting_link_halves";
+  /** A distribution: how far behind its address's emission point a late call started, in ms. */
+  public static final String LATENESS = "lateness_ms";
+  /** A gauge: the 99th percentile of lateness_ms, as last logged. */
+  public static final String LATENESS_P99 = "lateness_p99_ms";
   /** A distribution: calls held under one address (both roles), seen at each admission. */
   public static final String HELD_PER_ADDRESS = "held_per_address";
 
@@ -37,5 +42,9 @@ public final class CallchainMetrics {
 
   public static Distribution distribution(String name) {
     return Metrics.distribution(NAMESPACE, name);
+  }
+
+  public static Gauge gauge(String name) {
+    return Metrics.gauge(NAMESPACE, name);
   }
 }

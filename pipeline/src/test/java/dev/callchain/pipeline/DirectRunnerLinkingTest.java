@@ -2,6 +2,7 @@ package dev.callchain.pipeline;
 
 import static dev.callchain.pipeline.testing.TestCalls.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.callchain.pipeline.testing.ArrivalStream;
 import java.util.List;
@@ -37,6 +38,9 @@ class DirectRunnerLinkingTest extends LinkingScenarios {
   void aRecordBehindTheWatermarkIsCountedAsLate() {
     Run run = lateChild();
     assertEquals(1, run.counter(CallchainMetrics.LATE_CALLS));
+    // p (ends 2000) was emitted at 2100 or later, by the watermark at 10000; late starts at 1100.
+    long lateness = run.counter(CallchainMetrics.LATENESS + "_max");
+    assertTrue(lateness >= 1000 && lateness <= 8900, "lateness " + lateness);
     assertEquals(links(List.of(), List.of()), run.links("p"));
     assertEquals(links(List.of(), List.of()), run.links("late"));
   }

@@ -87,7 +87,7 @@ abstract class LinkingScenarios {
     parsed.get(ParseCalls.DEAD_LETTERS).apply(deadLetters.sink());
     PipelineResult result = pipeline.run();
     assertEquals(PipelineResult.State.DONE, result.waitUntilFinish());
-    Run run = new Run(linked.items(), deadLetters.items(), MetricsReport.counters(result));
+    Run run = new Run(linked.items(), deadLetters.items(), MetricsReport.metrics(result));
     // State is bounded: once the input ends, nothing is held anywhere.
     assertEquals(0, run.counter(CallchainMetrics.HELD), "calls still held");
     assertEquals(0, run.counter(CallchainMetrics.WAITING_HALVES), "halves still waiting");

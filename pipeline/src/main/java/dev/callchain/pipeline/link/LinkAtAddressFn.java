@@ -34,7 +34,9 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
   private static final long LAST_TIMER_MS = GlobalWindow.INSTANCE.maxTimestamp().getMillis();
 
   private final long idleFlushMs;
+  private final long boundMs;
   private final boolean scoreParents;
+  private transient LatenessTracker lateness;
 
   private final Counter links = CallchainMetrics.counter(CallchainMetrics.LINKS);
   private final Counter lateCalls = CallchainMetrics.counter(CallchainMetrics.LATE_CALLS);
@@ -48,7 +50,13 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
 
   LinkAtAddressFn(LinkSettings settings) {
     this.idleFlushMs = settings.idleFlushMs();
+    this.boundMs = settings.maxOutOfOrderMs();
     this.scoreParents = settings.bestParent();
+  }
+
+  @Setup
+  public void setup() {
+    lateness = new LatenessTracker(boundMs);
   }
 
   @StateId("held")
@@ -90,6 +98,7 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
       case LATE:
         if (call.isChild()) {
           lateCalls.inc();
+          lateness.late(calls.evictedBefore - call.start, System.currentTimeMillis());
         }
         lateLinks.inc(found[0]);
         break;
