@@ -23,6 +23,12 @@ public final class CallchainMetrics {
   public static final String DUPLICATE_HALVES = "duplicate_link_halves";
   public static final String UNPAIRED_EMITTED = "unpaired_calls_emitted";
   public static final String UNPAIRED_DROPPED = "unpaired_link_halves_dropped";
+  /** Halves of emitted calls re-emitted with late links (--lateLinks=revise). */
+  public static final String REVISED_HALVES = "revised_link_halves";
+  /** Output records that revise one emitted before (--lateLinks=revise). */
+  public static final String REVISIONS = "revisions_emitted";
+  /** Calls the assembler keeps emitted for revisions, now. */
+  public static final String KEPT_FOR_REVISION = "calls_kept_for_revision";
   /** Calls held by the linker (one per role) now: up on admission, down on emission. */
   public static final String HELD = "held_call_roles";
   /** Link halves waiting for their partner now. */

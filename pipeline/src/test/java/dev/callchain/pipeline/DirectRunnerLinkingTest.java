@@ -8,6 +8,7 @@ import dev.callchain.pipeline.testing.ArrivalStream;
 import java.util.List;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
+import dev.callchain.pipeline.link.LinkSettings;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,28 @@ class DirectRunnerLinkingTest extends LinkingScenarios {
     assertTrue(lateness >= 1000 && lateness <= 8900, "lateness " + lateness);
     assertEquals(links(List.of(), List.of()), run.links("p"));
     assertEquals(links(List.of(), List.of()), run.links("late"));
+  }
+
+  /** The parent is emitted at 2100 and kept 1 s past its end: gone when the child comes. */
+  @Test
+  void aLateLinkPastTheRevisionHorizonIsDropped() {
+    Run run =
+        run(
+            lateChildStream(100_000),
+            linkSettings(NEVER_IDLE).withLateLinks(LinkSettings.LateLinks.REVISE, 1_000));
+    assertEquals(links(List.of(), List.of()), run.links("p"));
+    assertEquals(0, run.byId.get("p").revision());
+    assertEquals(0, run.counter(CallchainMetrics.REVISIONS));
+  }
+
+  @Test
+  void withinTheHorizonTheLateLinkRevisesTheParent() {
+    Run run =
+        run(
+            lateChildStream(100_000),
+            linkSettings(NEVER_IDLE).withLateLinks(LinkSettings.LateLinks.REVISE, 200_000));
+    assertEquals(links(List.of(), List.of("late")), run.links("p"));
+    assertEquals(1, run.byId.get("p").revision());
   }
 
   @Test
