@@ -91,16 +91,7 @@ public final class CallsAtAddress {
       return Admission.REDELIVERED;
     }
     HeldCall parent = new HeldCall(id, start, end, null);
-    asChild.forEachInside(
-        start,
-        end,
-        child -> {
-          if (!child.id.equals(id)) {
-            child.link(id);
-            parent.link(child.id);
-            onLink.accept(child);
-          }
-        });
+    linkChildrenInside(asChild, parent, onLink);
     asParent.add(parent);
     if (emitted != null && isLate(start)) {
       // After the add: a revised child is rescored with this parent among its candidates.
@@ -128,18 +119,37 @@ public final class CallsAtAddress {
     if (emitted != null && isLate(call.startAtMs())) {
       emitted.linkLateChild(child, onLink, revisions);
     }
-    asParent.forEachContaining(
-        call.startAtMs(),
-        call.endAtMs(),
+    linkParentsContaining(asParent, child, onLink);
+    asChild.add(child);
+    return isLate(call.startAtMs()) ? Admission.LATE : Admission.NEW;
+  }
+
+  /** Links a parent to every call in {@code children} inside its interval (SPEC §2). */
+  static void linkChildrenInside(CallIndex children, HeldCall parent, Consumer<HeldCall> onLink) {
+    children.forEachInside(
+        parent.start,
+        parent.end,
+        child -> {
+          if (!child.id.equals(parent.id)) {
+            child.link(parent.id);
+            parent.link(child.id);
+            onLink.accept(child);
+          }
+        });
+  }
+
+  /** Links a child to every call in {@code parents} containing its interval (SPEC §2). */
+  static void linkParentsContaining(CallIndex parents, HeldCall child, Consumer<HeldCall> onLink) {
+    parents.forEachContaining(
+        child.start,
+        child.end,
         parent -> {
-          if (!parent.id.equals(call.id())) {
-            parent.link(call.id());
+          if (!parent.id.equals(child.id)) {
+            parent.link(child.id);
             child.link(parent.id);
             onLink.accept(parent);
           }
         });
-    asChild.add(child);
-    return isLate(call.startAtMs()) ? Admission.LATE : Admission.NEW;
   }
 
   private boolean isLate(long start) {

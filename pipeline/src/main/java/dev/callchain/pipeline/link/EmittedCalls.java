@@ -28,34 +28,19 @@ final class EmittedCalls {
     return (asChildRole ? asChild : asParent).find(id, start) != null;
   }
 
-  /** Links a late parent to the emitted children inside it; re-emits each child's parents. */
+  /** Links a late parent to the emitted children inside it; hands each child to revised. */
   void linkLateParent(HeldCall parent, Consumer<HeldCall> onLink, Consumer<HeldCall> revised) {
-    asChild.forEachInside(
-        parent.start,
-        parent.end,
-        child -> {
-          if (!child.id.equals(parent.id)) {
-            child.link(parent.id);
-            parent.link(child.id);
-            onLink.accept(child);
-            revised.accept(child);
-          }
-        });
+    CallsAtAddress.linkChildrenInside(asChild, parent, onLink.andThen(revised));
   }
 
   /** Links a late child to the emitted parents containing it; re-emits each parent's children. */
   void linkLateChild(HeldCall child, Consumer<HeldCall> onLink, Consumer<PartialLinks> revisions) {
-    asParent.forEachContaining(
-        child.start,
-        child.end,
-        parent -> {
-          if (!parent.id.equals(child.id)) {
-            parent.link(child.id);
-            child.link(parent.id);
-            onLink.accept(parent);
-            revisions.accept(PartialLinks.childrenOf(parent.id, parent.sortedLinks()).asRevision());
-          }
-        });
+    CallsAtAddress.linkParentsContaining(
+        asParent,
+        child,
+        onLink.andThen(
+            parent ->
+                revisions.accept(PartialLinks.childrenOf(parent.id, parent.sortedLinks()).asRevision())));
   }
 
   /**
