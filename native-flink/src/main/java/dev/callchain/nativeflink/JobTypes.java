@@ -13,7 +13,8 @@ import org.apache.flink.types.Either;
 
 /** The Flink types of the job's records and state: each in its Beam coder's binary form. */
 final class JobTypes {
-  static final TypeInformation<CallRecord> CALL = CoderTypeInfo.of(CallRecord.class, CallRecordCoder.of());
+  static final TypeInformation<CallRecord> CALL =
+      CoderTypeInfo.of(CallRecord.class, CallRecordCoder.of());
   static final TypeInformation<DeadLetter> DEAD_LETTER =
       CoderTypeInfo.of(DeadLetter.class, DeadLetter.DeadLetterCoder.of());
   /** A parsed log: an accepted call (left) or a rejected one (right). */

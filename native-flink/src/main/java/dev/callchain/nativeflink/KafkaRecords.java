@@ -22,7 +22,8 @@ final class KafkaRecords<T> implements KafkaRecordSerializationSchema<T> {
   }
 
   @Override
-  public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
+  public ProducerRecord<byte[], byte[]> serialize(
+      T element, KafkaSinkContext context, Long timestamp) {
     return new ProducerRecord<>(
         topic, null, null, key == null ? null : key.apply(element), value.apply(element));
   }

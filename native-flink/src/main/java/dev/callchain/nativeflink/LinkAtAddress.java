@@ -55,11 +55,14 @@ final class LinkAtAddress extends KeyedProcessFunction<String, CallAtAddress, Pa
 
   @Override
   public void open(OpenContext context) {
-    held = getRuntimeContext().getState(new ValueStateDescriptor<>("held", JobTypes.CALLS_AT_ADDRESS));
+    held =
+        getRuntimeContext()
+            .getState(new ValueStateDescriptor<>("held", JobTypes.CALLS_AT_ADDRESS));
     timers =
         getRuntimeContext()
             .getState(
-                new ValueStateDescriptor<>("timers", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+                new ValueStateDescriptor<>(
+                    "timers", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
     links = JobCounters.counter(getRuntimeContext(), CallchainMetrics.LINKS);
     lateCalls = JobCounters.counter(getRuntimeContext(), CallchainMetrics.LATE_CALLS);
     lateLinks = JobCounters.counter(getRuntimeContext(), CallchainMetrics.LATE_LINKS);

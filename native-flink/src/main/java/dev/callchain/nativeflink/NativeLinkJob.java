@@ -113,7 +113,9 @@ public final class NativeLinkJob {
     JobExecutionResult result = env.execute("callchain-native");
     double wallSeconds = (System.nanoTime() - started) / 1e9;
     Map<String, Long> counters = new TreeMap<>();
-    result.getAllAccumulatorResults().forEach((name, value) -> counters.put(name, ((Number) value).longValue()));
+    result
+        .getAllAccumulatorResults()
+        .forEach((name, value) -> counters.put(name, ((Number) value).longValue()));
     return new Result(wallSeconds, result.getNetRuntime() / 1e3, counters);
   }
 
@@ -125,7 +127,10 @@ public final class NativeLinkJob {
     routed
         .getSideOutput(RouteParsedLogs.DEAD_LETTERS)
         .sinkTo(
-            sink(settings, new KafkaRecords<DeadLetter>(settings.deadLetterTopic(), null, OutputJson::deadLetter)))
+            sink(
+                settings,
+                new KafkaRecords<DeadLetter>(
+                    settings.deadLetterTopic(), null, OutputJson::deadLetter)))
         .name("WriteDeadLetters");
     routed
         .keyBy(call -> call.address, Types.STRING)
@@ -167,7 +172,8 @@ public final class NativeLinkJob {
    * maxOutOfOrderMs, per partition (the source runs one generator per split), and a partition
    * quiet for idlePartitionMs stops holding the others back.
    */
-  private static WatermarkStrategy<Either<CallRecord, DeadLetter>> eventTime(NativeLinkSettings settings) {
+  private static WatermarkStrategy<Either<CallRecord, DeadLetter>> eventTime(
+      NativeLinkSettings settings) {
     return WatermarkStrategy.<Either<CallRecord, DeadLetter>>forBoundedOutOfOrderness(
             Duration.ofMillis(settings.maxOutOfOrderMs()))
         .withIdleness(Duration.ofMillis(settings.idlePartitionMs()))

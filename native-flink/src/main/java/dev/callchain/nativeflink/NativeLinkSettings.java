@@ -24,9 +24,9 @@ public record NativeLinkSettings(
           + "  [--outputTopic=linked-topic] [--deadLetterTopic=dead-letter-topic]\n"
           + "  [--groupId=callchain-native] [--maxOutOfOrderMs=30000] [--idleFlushMs=60000]\n"
           + "  [--idlePartitionMs=10000] [--parallelism=2] [--bounded[=true]]\n"
-          + "--bounded reads the input topic from the earliest offsets up to the latest ones present\n"
-          + "at start, then ends; otherwise the job reads from the group's committed offsets (else\n"
-          + "the latest) until it is stopped.";
+          + "--bounded reads the input topic from the earliest offsets up to the latest ones\n"
+          + "present at start, then ends; otherwise the job reads from the group's committed\n"
+          + "offsets (else the latest) until it is stopped.";
 
   public NativeLinkSettings {
     if (maxOutOfOrderMs < 0 || idleFlushMs <= 0 || idlePartitionMs <= 0 || parallelism <= 0) {
@@ -63,7 +63,8 @@ public record NativeLinkSettings(
             (int) number(flags, "parallelism", 2),
             Boolean.parseBoolean(text(flags, "bounded", "false")));
     if (!flags.isEmpty()) {
-      throw new IllegalArgumentException("unknown option(s): --" + String.join(", --", flags.keySet()));
+      throw new IllegalArgumentException(
+          "unknown option(s): --" + String.join(", --", flags.keySet()));
     }
     return settings;
   }

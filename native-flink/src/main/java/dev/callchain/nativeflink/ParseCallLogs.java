@@ -16,7 +16,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * Parses each Kafka message value with the pipeline's parser (SPEC §1), once, in the source: an
  * accepted call, or a dead letter that keeps the original text and its topic/partition/offset.
  */
-final class ParseCallLogs implements KafkaRecordDeserializationSchema<Either<CallRecord, DeadLetter>> {
+final class ParseCallLogs
+    implements KafkaRecordDeserializationSchema<Either<CallRecord, DeadLetter>> {
   private static final byte[] EMPTY = new byte[0];
 
   private final CallLogParser parser = new CallLogParser();

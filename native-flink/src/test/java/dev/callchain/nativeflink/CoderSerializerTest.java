@@ -21,7 +21,14 @@ import org.junit.jupiter.api.Test;
 /** The Beam coders as Flink serializers: records and keyed state survive a round trip. */
 class CoderSerializerTest {
   private static final CallRecord CHILD =
-      new CallRecord("c1", "10.1.0.1", "10.2.0.1", 1010, 1020, 10, "\"x\":[1]".getBytes(StandardCharsets.UTF_8));
+      new CallRecord(
+          "c1",
+          "10.1.0.1",
+          "10.2.0.1",
+          1010,
+          1020,
+          10,
+          "\"x\":[1]".getBytes(StandardCharsets.UTF_8));
 
   @Test
   void heldCallsAtAnAddressComeBackWithTheirLinks() throws Exception {
@@ -71,7 +78,9 @@ class CoderSerializerTest {
     TypeSerializerSnapshot<CallsAtAddress> other =
         (TypeSerializerSnapshot<CallsAtAddress>)
             (TypeSerializerSnapshot<?>)
-                JobTypes.PARTIAL_LINKS.createSerializer(new ExecutionConfig()).snapshotConfiguration();
+                JobTypes.PARTIAL_LINKS
+                    .createSerializer(new ExecutionConfig())
+                    .snapshotConfiguration();
     assertTrue(read.resolveSchemaCompatibility(other).isIncompatible());
   }
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class JoinHalvesTest {
   private static final long PAIRING_TIMEOUT_MS = 5_000;
   private static final CallRecord CALL = CallRecord.of("c", "A", "B", 1000, 2000);
-  private static final PartialLinks PARENTS = PartialLinks.parentsOf(CALL, new String[] {"p1", "p2"});
+  private static final PartialLinks PARENTS =
+      PartialLinks.parentsOf(CALL, new String[] {"p1", "p2"});
   private static final PartialLinks CHILDREN = PartialLinks.childrenOf("c", new String[] {"k"});
 
   private KeyedOneInputStreamOperatorTestHarness<String, PartialLinks, LinkedCall> harness;

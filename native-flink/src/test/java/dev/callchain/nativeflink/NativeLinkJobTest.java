@@ -107,8 +107,9 @@ class NativeLinkJobTest {
     // Fields the linker does not read, an integer id, times as strings and fractions, no end.
     values.add(
         3,
-        "{\"id\":42,\"src_ip\":\"10.9.0.1\",\"dst_ip\":\"10.9.0.2\",\"start_at_ms\":\"1700000001000.9\","
-            + "\"latency_msec\":12.5,\"trace\":{\"k\":[1,2.50,\"x\"]},\"note\":\"h\\u00e9 \u00e9\"}");
+        "{\"id\":42,\"src_ip\":\"10.9.0.1\",\"dst_ip\":\"10.9.0.2\","
+            + "\"start_at_ms\":\"1700000001000.9\",\"latency_msec\":12.5,"
+            + "\"trace\":{\"k\":[1,2.50,\"x\"]},\"note\":\"h\\u00e9 \u00e9\"}");
     values.add(
         9,
         "{\"note\":null,\"id\":\"inner\",\"src_ip\":\"10.9.0.2\",\"dst_ip\":\"10.9.0.3\","
@@ -145,7 +146,8 @@ class NativeLinkJobTest {
     assertEquals(expected, actual);
   }
 
-  private static NativeLinkJob.Result runBounded(String name, List<String> values) throws Exception {
+  private static NativeLinkJob.Result runBounded(String name, List<String> values)
+      throws Exception {
     broker.createTopic(name + "-in", PARTITIONS);
     broker.createTopic(name + "-out", PARTITIONS);
     broker.createTopic(name + "-dead", 1);
@@ -167,7 +169,8 @@ class NativeLinkJobTest {
   }
 
   private static List<ConsumerRecord<String, String>> read(String topic, int count) {
-    List<ConsumerRecord<String, String>> records = topics.readUntil(topic, read -> read.size() >= count, WAIT);
+    List<ConsumerRecord<String, String>> records =
+        topics.readUntil(topic, read -> read.size() >= count, WAIT);
     assertEquals(count, records.size(), topic);
     return records;
   }
