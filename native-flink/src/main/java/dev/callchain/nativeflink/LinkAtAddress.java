@@ -21,14 +21,13 @@ import org.apache.flink.util.Collector;
  * PartialLinks}. The Flink counterpart of the pipeline's {@code LinkAtAddressFn}.
  *
  * <p>One event-time timer per key, at the earliest held end rounded up to {@link
- * #EMIT_GRANULE_MS} (a busy key fires a few times per second of event time, not once per call).
+ * CallsAtAddress#EMIT_GRANULE_MS} (a busy key fires a few times per second of event time, not once per call).
  * When it fires, everything that ended before the current watermark goes, so a watermark far
  * ahead (a backlog, the end of a bounded input) needs one firing, not one per granule. One
  * processing-time timer per key for the idle flush (SPEC §4).
  */
 final class LinkAtAddress extends KeyedProcessFunction<String, CallAtAddress, PartialLinks> {
   /** Emission granularity: a call is emitted at the first multiple of this after its end. */
-  static final long EMIT_GRANULE_MS = 100;
 
   private static final long UNSET = Long.MIN_VALUE;
   // The key's timer bookkeeping, one long[] in state: when each timer is set to fire, and the
@@ -108,7 +107,7 @@ final class LinkAtAddress extends KeyedProcessFunction<String, CallAtAddress, Pa
     heldPerAddress.add(calls.size());
 
     TimerService timerService = context.timerService();
-    long emitAt = emitTime(call.end);
+    long emitAt = CallsAtAddress.emitTime(call.end);
     if (emitAt < timer[EVICT_AT]) {
       if (timer[EVICT_AT] != CallsAtAddress.NOTHING_HELD) {
         timerService.deleteEventTimeTimer(timer[EVICT_AT]);
@@ -150,7 +149,7 @@ final class LinkAtAddress extends KeyedProcessFunction<String, CallAtAddress, Pa
       timer[IDLE_AT] = UNSET;
       timer[EVICT_AT] = CallsAtAddress.NOTHING_HELD;
     } else {
-      timer[EVICT_AT] = emitTime(earliestEnd);
+      timer[EVICT_AT] = CallsAtAddress.emitTime(earliestEnd);
       timerService.registerEventTimeTimer(timer[EVICT_AT]);
     }
     held.update(calls);
@@ -196,8 +195,4 @@ final class LinkAtAddress extends KeyedProcessFunction<String, CallAtAddress, Pa
     }
   }
 
-  /** The first multiple of the granule after {@code end}: the watermark has passed end there. */
-  static long emitTime(long end) {
-    return Math.floorDiv(end, EMIT_GRANULE_MS) * EMIT_GRANULE_MS + EMIT_GRANULE_MS;
-  }
 }

@@ -6,8 +6,8 @@ import dev.callchain.pipeline.model.DeadLetter;
 import dev.callchain.pipeline.model.LinkedCall;
 import dev.callchain.pipeline.model.Origin;
 import dev.callchain.pipeline.model.ParentScores;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.util.Arrays;
 
 /**
  * The JSON text of what the pipeline writes: linked calls (SPEC §3) and dead letters. Written by
@@ -83,20 +83,34 @@ public final class OutputJson {
     return integral == value ? Long.toString(integral) : Double.toString(value);
   }
 
-  private static final class Writer extends ByteArrayOutputStream {
-    Writer(int size) {
-      super(size);
+  /** A growable byte buffer; unlike ByteArrayOutputStream, not synchronized per byte. */
+  private static final class Writer {
+    private byte[] bytes;
+    private int size;
+
+    Writer(int capacity) {
+      bytes = new byte[capacity];
+    }
+
+    private void write(int b) {
+      if (size == bytes.length) {
+        bytes = Arrays.copyOf(bytes, bytes.length * 2);
+      }
+      bytes[size++] = (byte) b;
     }
 
     Writer raw(String ascii) {
+      ensure(ascii.length());
       for (int i = 0; i < ascii.length(); i++) {
-        write(ascii.charAt(i));
+        bytes[size++] = (byte) ascii.charAt(i);
       }
       return this;
     }
 
     Writer bytes(byte[] utf8) {
-      write(utf8, 0, utf8.length);
+      ensure(utf8.length);
+      System.arraycopy(utf8, 0, bytes, size, utf8.length);
+      size += utf8.length;
       return this;
     }
 
@@ -117,6 +131,16 @@ public final class OutputJson {
       }
       write(']');
       return this;
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(bytes, size);
+    }
+
+    private void ensure(int more) {
+      if (size + more > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+      }
     }
   }
 }

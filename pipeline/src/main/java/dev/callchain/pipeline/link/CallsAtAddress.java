@@ -19,6 +19,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class CallsAtAddress {
   static final long UNSET = Long.MIN_VALUE;
+  /** Emission granularity: a call is emitted at the first multiple of this after its end. */
+  public static final long EMIT_GRANULE_MS = 100;
+
   /** What {@link #evictEndedBefore} returns when nothing is left. */
   public static final long NOTHING_HELD = CallIndex.NOTHING_HELD;
 
@@ -122,6 +125,14 @@ public final class CallsAtAddress {
     linkParentsContaining(asParent, child, onLink);
     asChild.add(child);
     return isLate(call.startAtMs()) ? Admission.LATE : Admission.NEW;
+  }
+
+  /**
+   * When to emit a call that ends at {@code end}: the first multiple of the granule after it, so
+   * that a busy address fires a few times per second of event time rather than once per call.
+   */
+  public static long emitTime(long end) {
+    return Math.floorDiv(end, EMIT_GRANULE_MS) * EMIT_GRANULE_MS + EMIT_GRANULE_MS;
   }
 
   /** Links a parent to every call in {@code children} inside its interval (SPEC §2). */

@@ -28,8 +28,7 @@ import org.joda.time.Instant;
  * processing-time timer per key for the idle flush (SPEC §4).
  */
 final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, PartialLinks>> {
-  /** Emission granularity: a call is emitted at the first multiple of this after its end. */
-  static final long EMIT_GRANULE_MS = 100;
+  static final long EMIT_GRANULE_MS = CallsAtAddress.EMIT_GRANULE_MS;
   /** About a year: past that, doubling buys nothing. */
   private static final long MAX_CATCH_UP_STEP_MS = 1L << 35;
   private static final long LAST_TIMER_MS = GlobalWindow.INSTANCE.maxTimestamp().getMillis();
@@ -122,7 +121,7 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
     held.inc();
     heldPerAddress.update(calls.size());
 
-    long emitAt = emitTime(call.end);
+    long emitAt = CallsAtAddress.emitTime(call.end);
     if (emitAt < calls.evictionTimer) {
       calls.evictionTimer = emitAt;
       evictTimer.set(new Instant(emitAt));
@@ -182,7 +181,7 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
       state.write(calls);
       return;
     }
-    calls.evictionTimer = emitTime(earliestEnd);
+    calls.evictionTimer = CallsAtAddress.emitTime(earliestEnd);
     evictTimer.set(new Instant(calls.evictionTimer));
     if (caughtUp || calls.catchUpStep == 0) {
       calls.catchUpStep =
@@ -238,10 +237,5 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
       calls.idleTimer = now + idleFlushMs;
       idleTimer.set(new Instant(calls.idleTimer));
     }
-  }
-
-  /** The first multiple of the granule after {@code end}: the watermark has passed end there. */
-  static long emitTime(long end) {
-    return Math.floorDiv(end, EMIT_GRANULE_MS) * EMIT_GRANULE_MS + EMIT_GRANULE_MS;
   }
 }
