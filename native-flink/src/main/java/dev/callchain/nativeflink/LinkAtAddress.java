@@ -21,14 +21,13 @@ import org.apache.flink.util.Collector;
  * PartialLinks}. The Flink counterpart of the pipeline's {@code LinkAtAddressFn}.
  *
  * <p>One event-time timer per key, at the earliest held end rounded up to {@link
- * CallsAtAddress#EMIT_GRANULE_MS} (a busy key fires a few times per second of event time, not once per call).
+ * CallsAtAddress#EMIT_GRANULE_MS} (a busy key fires a few times per second of event time, not
+ * once per call).
  * When it fires, everything that ended before the current watermark goes, so a watermark far
  * ahead (a backlog, the end of a bounded input) needs one firing, not one per granule. One
  * processing-time timer per key for the idle flush (SPEC §4).
  */
 final class LinkAtAddress extends KeyedProcessFunction<String, CallAtAddress, PartialLinks> {
-  /** Emission granularity: a call is emitted at the first multiple of this after its end. */
-
   private static final long UNSET = Long.MIN_VALUE;
   // The key's timer bookkeeping, one long[] in state: when each timer is set to fire, and the
   // processing time of the last arrival.
