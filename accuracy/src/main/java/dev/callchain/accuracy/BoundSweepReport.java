@@ -1,0 +1,96 @@
+package dev.callchain.accuracy;
+
+import dev.callchain.report.LinePlot;
+import dev.callchain.report.MarkdownTable;
+import dev.callchain.simulator.model.DelaySettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** BOUNDS.md and its plot, from the points of a bound sweep. */
+final class BoundSweepReport {
+  static final String MARKDOWN = "BOUNDS.md";
+  static final String PNG = "completeness-vs-bound.png";
+
+  private BoundSweepReport() {}
+
+  /** Writes the report into {@code dir}; returns the Markdown file. */
+  static Path write(BoundSweep.Dataset dataset, List<BoundSweep.Point> points, double seconds, boolean quick,
+      Path dir) throws IOException {
+    Files.createDirectories(dir);
+    double[] bounds = points.stream().mapToDouble(BoundSweep.Point::boundMs).toArray();
+    LinePlot.titled("Links found by a streaming run vs the out-of-orderness bound",
+            "--maxOutOfOrderMs (log)", "share of all-pairs links found")
+        .logX()
+        .series("parents", bounds, points.stream().mapToDouble(p -> p.parents().share()).toArray())
+        .series("children", bounds, points.stream().mapToDouble(p -> p.children().share()).toArray())
+        .writePng(dir.resolve(PNG));
+    Path markdown = dir.resolve(MARKDOWN);
+    Files.writeString(markdown, markdown(dataset, points, seconds, quick), StandardCharsets.UTF_8);
+    return markdown;
+  }
+
+  private static String markdown(BoundSweep.Dataset dataset, List<BoundSweep.Point> points, double seconds,
+      boolean quick) {
+    DelaySettings delay = dataset.simulation().config().delay();
+    DeliveryLag lag = dataset.lag();
+    StringBuilder text = new StringBuilder("# Link completeness vs the out-of-orderness bound\n\n");
+    text.append("One dataset: ").append(Figures.count(dataset.traces())).append(" traces at `--interval ")
+        .append(dataset.interval()).append("` (").append(Figures.count(lag.records()))
+        .append(" records, ip pool ").append(dataset.simulation().config().ipPoolSize())
+        .append(", seed ").append(dataset.simulation().config().seed())
+        .append("), written by the simulator in delivery order with its delivery delays (chi-square df ")
+        .append(Figures.plain(delay.degreesOfFreedom())).append(" × ").append(Figures.plain(delay.scaleMs()))
+        .append(" ms, capped at ").append(Figures.plain(delay.maxMs())).append(" ms) and sent round-robin to a ")
+        .append("5-partition topic of an in-process broker. For each bound, the pipeline jar ran streaming")
+        .append(" on its embedded Flink cluster in a child JVM (`--maxOutOfOrderMs=B --idleFlushMs=3000")
+        .append(" --idlePartitionMs=2000`, late links dropped) until every one of the ")
+        .append(Figures.count(dataset.acceptedIds()))
+        .append(" ids was in its output topic, then was stopped. Its links are compared with the all-pairs")
+        .append(" result (a bounded file run over the same records, SPEC §4). Produced by `java -jar")
+        .append(" accuracy/target/callchain-accuracy.jar bound-sweep").append(quick ? " --quick" : "")
+        .append("` in ").append(Figures.seconds(seconds)).append(".\n\n");
+    text.append("## How late the records arrive\n\n")
+        .append("A record's lag is the largest `start_at_ms` delivered before it minus its own: what a")
+        .append(" watermark trailing the largest start by B ms sees (records lagging more than B are late).")
+        .append(" It is the delivery delay plus the call's own duration before its record is written,")
+        .append(" against the other records' delays.\n\n")
+        .append(new MarkdownTable("records", "lag p50", "lag p99", "lag max")
+            .row(Figures.count(lag.records()), lag.percentile(0.5) + " ms", lag.percentile(0.99) + " ms",
+                lag.max() + " ms")
+            .render())
+        .append('\n');
+    text.append("## Completeness\n\n");
+    MarkdownTable table = new MarkdownTable("bound ms", "records lagging more", "late calls (pipeline)",
+        "late up to", "late p99", "bound that would hold them", "ids out", "parent links found",
+        "child links found", "links not in all-pairs", "run s");
+    for (BoundSweep.Point p : points) {
+      Lateness late = p.lateness();
+      long behind = lag.behind(p.boundMs());
+      table.row(p.boundMs(), Figures.count(behind) + " (" + Figures.percent((double) behind / lag.records()) + ")",
+          late == null ? "n/a" : Figures.count(late.lateCalls()),
+          late == null ? "n/a" : late.maxMs() + " ms",
+          late == null ? "n/a" : late.p99Ms() + " ms",
+          late == null ? "n/a" : late.suggestedBoundMs() + " ms",
+          Figures.count(p.ids()),
+          Figures.percent(p.parents().share()), Figures.percent(p.children().share()),
+          Figures.count(p.parents().extra() + p.children().extra()), Figures.seconds(p.seconds()));
+    }
+    text.append(table.render()).append('\n');
+    text.append("- **records lagging more**: records of the dataset whose lag exceeds the bound (over one")
+        .append(" stream; the pipeline's watermark is per partition, the minimum over partitions).\n")
+        .append("- **late calls (pipeline)** and the next three columns: the pipeline's own last log line")
+        .append(" `N calls arrived behind the watermark (up to X ms, p99 Y ms, bound B ms);")
+        .append(" --maxOutOfOrderMs=Z would have held them`; n/a when it logged none.\n")
+        .append("- **parent / child links found**: all-pairs links (")
+        .append(Figures.count(points.isEmpty() ? 0 : points.get(0).parents().expected()))
+        .append(") found in the run's `parents` / `children` lists.")
+        .append(" **links not in all-pairs** must be 0.\n")
+        .append("- **run s**: from starting the child JVM (its Flink cluster too) until every id was out,")
+        .append(" plus 5 s of quiet.\n\n")
+        .append("![completeness vs bound](").append(PNG).append(")\n");
+    return text.toString();
+  }
+}

@@ -1,0 +1,39 @@
+package dev.callchain.accuracy;
+
+import dev.callchain.simulator.RunSummary;
+import dev.callchain.simulator.Simulator;
+import dev.callchain.simulator.SimulatorConfig;
+import dev.callchain.simulator.SimulatorOptions;
+import dev.callchain.simulator.UsageException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One in-process simulator run in fast mode: the call records in delivery order and the ground
+ * truth, each as JSON Lines. Delivery delays come from the SIMPY_DELAY_* environment as for the
+ * simulator's own command line.
+ */
+record Simulation(Path calls, Path truth, SimulatorConfig config, RunSummary summary) {
+
+  /** Runs the simulator with {@code flags} (its own command-line flags) plus the two files. */
+  static Simulation run(List<String> flags, Path calls, Path truth) throws IOException {
+    List<String> args = new ArrayList<>(flags);
+    args.addAll(List.of("--out", calls.toString(), "--truth", truth.toString(), "--progress-every", "0"));
+    SimulatorConfig config;
+    try {
+      config = SimulatorOptions.parse(args.toArray(new String[0]), System.getenv());
+    } catch (UsageException e) {
+      throw new Flags.UsageException("simulator: " + e.getMessage());
+    }
+    PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
+    RunSummary summary = new Simulator(config, quiet, quiet).run();
+    return new Simulation(calls, truth, config, summary);
+  }
+
+  double seconds() {
+    return summary.elapsed().toNanos() / 1e9;
+  }
+}
