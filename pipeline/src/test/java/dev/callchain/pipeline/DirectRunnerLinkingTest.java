@@ -17,6 +17,10 @@ class DirectRunnerLinkingTest extends LinkingScenarios {
 
   @Override
   protected PipelineOptions options() {
+    return directRunner();
+  }
+
+  static PipelineOptions directRunner() {
     DirectOptions options = PipelineOptionsFactory.as(DirectOptions.class);
     options.setRunner(DirectRunner.class);
     options.setBlockOnRun(true);

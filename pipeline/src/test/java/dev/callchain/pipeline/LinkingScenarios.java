@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.callchain.pipeline.link.LinkByAddress;
+import dev.callchain.pipeline.link.LinkSettings;
 import dev.callchain.pipeline.model.CallLog;
 import dev.callchain.pipeline.model.CallRecord;
 import dev.callchain.pipeline.model.DeadLetter;
@@ -38,6 +39,11 @@ abstract class LinkingScenarios {
   static final long NEVER_IDLE = 3_600_000;
 
   protected abstract PipelineOptions options();
+
+  /** How the suite links; a suite for another linker overrides this. */
+  protected LinkSettings linkSettings(long idleFlushMs) {
+    return LinkSettings.idleFlushAfter(idleFlushMs);
+  }
 
   /** What one run produced. */
   static final class Run {
@@ -77,7 +83,7 @@ abstract class LinkingScenarios {
     Collected<LinkedCall> linked = new Collected<>();
     Collected<DeadLetter> deadLetters = new Collected<>();
     PCollectionTuple parsed = pipeline.apply(stream).apply(new ParseCalls());
-    parsed.get(ParseCalls.CALLS).apply(new LinkByAddress(idleFlushMs)).apply(linked.sink());
+    parsed.get(ParseCalls.CALLS).apply(new LinkByAddress(linkSettings(idleFlushMs))).apply(linked.sink());
     parsed.get(ParseCalls.DEAD_LETTERS).apply(deadLetters.sink());
     PipelineResult result = pipeline.run();
     assertEquals(PipelineResult.State.DONE, result.waitUntilFinish());

@@ -105,7 +105,8 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
     } else {
       PartialLinks parents = half.hasParents() ? half : partner.half;
       PartialLinks children = half.hasParents() ? partner.half : half;
-      out.output(new LinkedCall(parents.call(), parents.ids(), children.ids()));
+      out.output(
+          new LinkedCall(parents.call(), parents.ids(), children.ids(), parents.scores(), 0));
       emitted.inc();
       waitingHalves.dec();
       waiting.remove(half.id());
@@ -144,7 +145,7 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
   private void resolveUnpaired(PartialLinks half, OutputReceiver<LinkedCall> out) {
     if (half.hasParents()) {
       LOG.warn("Call {} got no children half; emitting it with its parents only", half.id());
-      out.output(new LinkedCall(half.call(), half.ids(), NONE));
+      out.output(new LinkedCall(half.call(), half.ids(), NONE, half.scores(), 0));
       unpairedEmitted.inc();
     } else {
       LOG.warn("Dropping a children half of call {} that has no record: a redelivery", half.id());

@@ -2,7 +2,11 @@ package dev.callchain.pipeline.link;
 
 import dev.callchain.pipeline.model.CallRecord;
 import dev.callchain.pipeline.model.PartialLinks;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Everything held under one address (the linker's per-key state): the calls that went to it
@@ -20,6 +24,8 @@ public final class CallsAtAddress {
 
   final CallIndex asParent;
   final CallIndex asChild;
+  /** What this address has learned of its callers' rhythm, when parents are scored. */
+  final @Nullable ParentModel parentModel;
   /** The event time this key has evicted through: the watermark is known to be past it. */
   long evictedBefore = UNSET;
   /** When the eviction timer is set to fire, or {@link CallIndex#NOTHING_HELD}. */
@@ -31,12 +37,18 @@ public final class CallsAtAddress {
   long idleTimer = UNSET;
 
   public CallsAtAddress() {
-    this(new CallIndex(), new CallIndex());
+    this(false);
   }
 
-  CallsAtAddress(CallIndex asParent, CallIndex asChild) {
+  /** With {@code scoreParents}, each call is emitted with its parents' scores (--bestParent). */
+  public CallsAtAddress(boolean scoreParents) {
+    this(new CallIndex(), new CallIndex(), scoreParents ? new ParentModel() : null);
+  }
+
+  CallsAtAddress(CallIndex asParent, CallIndex asChild, @Nullable ParentModel parentModel) {
     this.asParent = asParent;
     this.asChild = asChild;
+    this.parentModel = parentModel;
   }
 
   /** The outcome of admitting one call in one role. */
@@ -103,15 +115,32 @@ public final class CallsAtAddress {
    */
   public long evictEndedBefore(long time, Consumer<PartialLinks> emit) {
     evictedBefore = Math.max(evictedBefore, time);
+    // Children first: a child's parents end no earlier, so they are all still held to score it.
+    long children = evictChildren(evicted -> asChild.evictEndedBefore(time, evicted), emit);
     long parents = asParent.evictEndedBefore(time, call -> emit.accept(childrenOf(call)));
-    long children = asChild.evictEndedBefore(time, call -> emit.accept(parentsOf(call)));
     return Math.min(parents, children);
   }
 
   /** Emits every held call with the links found so far, and forgets them (idle flush). */
   public void evictAll(Consumer<PartialLinks> emit) {
+    evictChildren(
+        evicted -> {
+          asChild.evictAll(evicted);
+          return NOTHING_HELD;
+        },
+        emit);
     asParent.evictAll(call -> emit.accept(childrenOf(call)));
-    asChild.evictAll(call -> emit.accept(parentsOf(call)));
+  }
+
+  /** Runs an eviction of children, emitting each with its parents (and their scores). */
+  private long evictChildren(ToLongFunction<Consumer<HeldCall>> eviction, Consumer<PartialLinks> emit) {
+    if (parentModel == null) {
+      return eviction.applyAsLong(call -> emit.accept(parentsOf(call)));
+    }
+    List<HeldCall> children = new ArrayList<>();
+    long earliestEnd = eviction.applyAsLong(children::add);
+    ParentScorer.score(children, asParent, parentModel, emit);
+    return earliestEnd;
   }
 
   public boolean isEmpty() {
@@ -126,7 +155,7 @@ public final class CallsAtAddress {
     return PartialLinks.childrenOf(parent.id, parent.sortedLinks());
   }
 
-  private static PartialLinks parentsOf(HeldCall child) {
+  static PartialLinks parentsOf(HeldCall child) {
     return PartialLinks.parentsOf(child.record, child.sortedLinks());
   }
 }

@@ -34,6 +34,7 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
   private static final long LAST_TIMER_MS = GlobalWindow.INSTANCE.maxTimestamp().getMillis();
 
   private final long idleFlushMs;
+  private final boolean scoreParents;
 
   private final Counter links = CallchainMetrics.counter(CallchainMetrics.LINKS);
   private final Counter lateCalls = CallchainMetrics.counter(CallchainMetrics.LATE_CALLS);
@@ -45,8 +46,9 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
   private final Distribution heldPerAddress =
       CallchainMetrics.distribution(CallchainMetrics.HELD_PER_ADDRESS);
 
-  LinkAtAddressFn(long idleFlushMs) {
-    this.idleFlushMs = idleFlushMs;
+  LinkAtAddressFn(LinkSettings settings) {
+    this.idleFlushMs = settings.idleFlushMs();
+    this.scoreParents = settings.bestParent();
   }
 
   @StateId("held")
@@ -70,7 +72,7 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
       @TimerId("idle") Timer idleTimer) {
     CallsAtAddress calls = state.read();
     if (calls == null) {
-      calls = new CallsAtAddress();
+      calls = new CallsAtAddress(scoreParents);
     }
     AddressedCall call = element.getValue();
     long[] found = new long[1];

@@ -24,21 +24,30 @@ public final class PartialLinks {
   private final String id;
   private final @Nullable CallRecord call;
   private final String[] ids;
+  private final @Nullable ParentScores scores;
 
-  private PartialLinks(String id, @Nullable CallRecord call, String[] ids) {
+  private PartialLinks(
+      String id, @Nullable CallRecord call, String[] ids, @Nullable ParentScores scores) {
     this.id = Objects.requireNonNull(id);
     this.call = call;
     this.ids = Objects.requireNonNull(ids);
+    this.scores = scores;
   }
 
   /** The half found where the call is a child: its record and all its parents. */
   public static PartialLinks parentsOf(CallRecord call, String[] parents) {
-    return new PartialLinks(call.id(), call, parents);
+    return new PartialLinks(call.id(), call, parents, null);
+  }
+
+  /** The parents half with the parents' scores (--bestParent). */
+  public static PartialLinks parentsOf(
+      CallRecord call, String[] parents, @Nullable ParentScores scores) {
+    return new PartialLinks(call.id(), call, parents, scores);
   }
 
   /** The half found where the call is a parent: all its children. */
   public static PartialLinks childrenOf(String id, String[] children) {
-    return new PartialLinks(id, null, children);
+    return new PartialLinks(id, null, children, null);
   }
 
   public String id() {
@@ -57,6 +66,11 @@ public final class PartialLinks {
   /** Parent ids on the parents half, child ids on the children half. Never mutate. */
   public String[] ids() {
     return ids;
+  }
+
+  /** On the parents half with --bestParent: how likely each parent is the real one. */
+  public @Nullable ParentScores scores() {
+    return scores;
   }
 
   /** Binary form of {@link PartialLinks}. */
@@ -81,13 +95,17 @@ public final class PartialLinks {
         StringUtf8Coder.of().encode(links.id, out);
       }
       IdListCoder.encode(links.ids, out);
+      if (links.call != null) {
+        ParentScores.encode(links.scores, out);
+      }
     }
 
     @Override
     public PartialLinks decode(InputStream in) throws IOException {
       if (BooleanCoder.of().decode(in)) {
         CallRecord call = CallRecordCoder.of().decode(in);
-        return parentsOf(call, IdListCoder.decode(in));
+        String[] parents = IdListCoder.decode(in);
+        return parentsOf(call, parents, ParentScores.decode(in));
       }
       String id = StringUtf8Coder.of().decode(in);
       return childrenOf(id, IdListCoder.decode(in));
