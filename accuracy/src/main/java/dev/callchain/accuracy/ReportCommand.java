@@ -27,12 +27,13 @@ final class ReportCommand {
         Set.of("--truth", "--output", "--bootstrapServers", "--outputTopic", "--markdown", "--png",
             "--quietMs"),
         Set.of());
+    if (flags.has("--output") == flags.has("--outputTopic")) {
+      throw new Flags.UsageException("give either --output FILE or --bootstrapServers and --outputTopic");
+    }
     GroundTruth truth = GroundTruth.read(Path.of(flags.require("--truth")));
     String source;
     LinkedOutput output;
-    if (flags.has("--output") == flags.has("--outputTopic")) {
-      throw new Flags.UsageException("give either --output FILE or --bootstrapServers and --outputTopic");
-    } else if (flags.has("--output")) {
+    if (flags.has("--output")) {
       source = flags.get("--output");
       output = LinkedOutput.read(Path.of(source));
     } else {
