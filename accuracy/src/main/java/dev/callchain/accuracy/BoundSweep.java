@@ -10,13 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 
 /**
  * {@code bound-sweep}: how complete the links of a streaming run are as {@code maxOutOfOrderMs}
- * varies against the simulator's delivery delays. One dataset goes into a topic of an in-process
- * broker; for each bound the pipeline jar runs streaming as a child JVM until every id is in its
- * output topic, and its links are compared with the all-pairs result of a bounded file run.
+ * varies against the simulator's delivery delays. For each bound the pipeline jar runs streaming
+ * as a child JVM on a fresh topic of an in-process broker, while the simulator writes one dataset
+ * into that topic in real time (the same seed, ids and base time every time, so the same
+ * records); once every id is in the output topic, its links are compared with the all-pairs
+ * result of a bounded file run over the same records. Real time matters: a backlog read in one
+ * go would be in before the watermark first moved, and nothing would be late.
  */
 final class BoundSweep {
   static final String USAGE =
@@ -24,39 +26,49 @@ final class BoundSweep {
           + " quick 1000)]\n"
           + "       [--interval MS (default 10)] [--bounds MS,MS,... (default 100,1000,5000,15000,30000,"
           + "45000)]\n"
-          + "       [--seed N (default 42)] [--repo DIR]";
+          + "       [--seed N (default 42)] [--warmupMs MS (default 20000)] [--repo DIR]";
 
   private static final long TRACES = 5_000;
   private static final long QUICK_TRACES = 1_000;
   private static final String BOUNDS = "100,1000,5000,15000,30000,45000";
   private static final String QUICK_BOUNDS = "100,1000,30000";
   private static final int PARTITIONS = 5;
+  /** Time for the child's Flink cluster to start and its Kafka reader to begin, before records flow. */
+  private static final long WARMUP_MS = 20_000;
   /** After the last id arrived: time for revisions or stragglers. */
   private static final Duration QUIET = Duration.ofSeconds(5);
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
 
-  /** The dataset the sweep ran on. */
-  record Dataset(Simulation simulation, long traces, String interval, DeliveryLag lag, long acceptedIds) {}
+  /**
+   * The dataset the sweep ran on.
+   *
+   * @param flags the simulator flags that make exactly these records again
+   */
+  record Dataset(Simulation simulation, List<String> flags, long traces, String interval, DeliveryLag lag,
+                 LinkedOutput allPairs) {}
 
   /**
    * One bound's outcome.
    *
-   * @param ids distinct ids in the output topic when the run was stopped
+   * @param ids ids of the dataset in the output topic when the run was stopped
+   * @param foreignIds ids in the output topic that are not in the dataset (must be 0)
    * @param lateness the pipeline's own lateness line, null when it logged none
    * @param seconds from starting the child JVM until every id was out (or the timeout)
    */
-  record Point(long boundMs, long ids, LinkCompleteness parents, LinkCompleteness children,
+  record Point(long boundMs, long ids, long foreignIds, LinkCompleteness parents, LinkCompleteness children,
                Lateness lateness, double seconds) {}
 
   private BoundSweep() {}
 
   static void run(String[] args, PrintStream out) throws Exception {
-    Flags flags = new Flags(args, Set.of("--out", "--traces", "--interval", "--bounds", "--seed", "--repo"),
+    Flags flags = new Flags(args,
+        Set.of("--out", "--traces", "--interval", "--bounds", "--seed", "--warmupMs", "--repo"),
         Set.of("--quick"));
     boolean quick = flags.has("--quick");
     long traces = flags.longOr("--traces", quick ? QUICK_TRACES : TRACES);
     String interval = flags.getOr("--interval", "10");
     List<Long> bounds = bounds(flags.getOr("--bounds", quick ? QUICK_BOUNDS : BOUNDS));
+    long warmupMs = flags.longOr("--warmupMs", WARMUP_MS);
     Path repo = RepoRoot.find(flags.get("--repo"));
     Path jar = repo.resolve("pipeline/target/callchain-pipeline.jar");
     if (!Files.isRegularFile(jar)) {
@@ -68,23 +80,16 @@ final class BoundSweep {
     Dataset dataset;
     try (WorkDir work = WorkDir.create("callchain-bound-sweep");
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-      Simulation simulation = Simulation.run(
-          List.of("--count", String.valueOf(traces), "--interval", interval,
-              "--seed", String.valueOf(flags.longOr("--seed", 42))),
-          work.resolve("calls.jsonl"), work.resolve("truth.jsonl"));
-      LinkedOutput allPairs = allPairs(simulation, repo, work);
-      dataset = new Dataset(simulation, traces, interval, DeliveryLag.of(simulation.calls()), allPairs.size());
+      dataset = dataset(traces, interval, flags.longOr("--seed", 42), repo, work);
       out.printf(Locale.ROOT, "%s records; lag behind the largest start: p50 %d ms, p99 %d ms, max %d ms%n",
           Figures.count(dataset.lag().records()), dataset.lag().percentile(0.5),
           dataset.lag().percentile(0.99), dataset.lag().max());
-      broker.createTopic("calls", PARTITIONS);
-      InputTopicWriter.send(simulation.calls(), broker.bootstrapServers(), "calls", PARTITIONS);
       for (long bound : bounds) {
-        Point point = measure(bound, jar, repo, broker, allPairs, work);
+        Point point = measure(bound, dataset, jar, repo, broker, warmupMs, work);
         points.add(point);
         out.printf(Locale.ROOT, "bound %d ms: %s of %s ids out, parent links %s complete, %s not all-pairs,"
                 + " %s late (pipeline), %s%n",
-            bound, Figures.count(point.ids()), Figures.count(allPairs.size()),
+            bound, Figures.count(point.ids()), Figures.count(dataset.allPairs().size()),
             Figures.percent(point.parents().share()), Figures.count(point.parents().extra()),
             point.lateness() == null ? "n/a" : Figures.count(point.lateness().lateCalls()),
             Figures.seconds(point.seconds()));
@@ -107,18 +112,29 @@ final class BoundSweep {
     return bounds;
   }
 
-  /** The bounded file run's output: every link of the rule (SPEC §4). */
-  private static LinkedOutput allPairs(Simulation simulation, Path repo, WorkDir work) throws IOException {
+  /**
+   * The records in fast mode into a file, their lag, and their all-pairs result: a bounded file
+   * run's output (SPEC §4).
+   */
+  private static Dataset dataset(long traces, String interval, long seed, Path repo, WorkDir work)
+      throws IOException {
+    List<String> flags = List.of("--count", String.valueOf(traces), "--interval", interval,
+        "--seed", String.valueOf(seed), "--id-prefix", "call_", "--base-time-ms",
+        String.valueOf(System.currentTimeMillis()));
+    Path calls = work.resolve("calls.jsonl");
+    Simulation simulation = Simulation.toFiles(flags, calls, work.resolve("truth.jsonl"));
     Path linked = work.resolve("all-pairs.jsonl");
-    FileRun.link(List.of("--runnerConfig=" + RepoRoot.flinkEmbeddedConfig(repo)), simulation.calls(), linked,
+    FileRun.link(List.of("--runnerConfig=" + RepoRoot.flinkEmbeddedConfig(repo)), calls, linked,
         work.resolve("all-pairs-dead-letters.jsonl"), List.of());
-    return LinkedOutput.read(linked);
+    return new Dataset(simulation, flags, traces, interval, DeliveryLag.of(calls), LinkedOutput.read(linked));
   }
 
-  private static Point measure(long bound, Path jar, Path repo, EmbeddedKafkaBroker broker,
-      LinkedOutput allPairs, WorkDir work) throws IOException, InterruptedException, ExecutionException {
+  private static Point measure(long bound, Dataset dataset, Path jar, Path repo, EmbeddedKafkaBroker broker,
+      long warmupMs, WorkDir work) throws Exception {
     String name = "bound-" + bound;
-    broker.createTopic(name + "-out", PARTITIONS);
+    for (String topic : List.of(name + "-in", name + "-out")) {
+      broker.createTopic(topic, PARTITIONS);
+    }
     broker.createTopic(name + "-dead", 1);
     Path log = work.resolve(name + ".log");
     long started = System.nanoTime();
@@ -127,7 +143,7 @@ final class BoundSweep {
         "--runnerConfig=" + RepoRoot.flinkEmbeddedConfig(repo),
         "--streaming=true",
         "--bootstrapServers=" + broker.bootstrapServers(),
-        "--inputTopic=calls",
+        "--inputTopic=" + name + "-in",
         "--outputTopic=" + name + "-out",
         "--deadLetterTopic=" + name + "-dead",
         "--consumerGroup=" + name + "-" + System.nanoTime(),
@@ -135,20 +151,28 @@ final class BoundSweep {
         "--maxOutOfOrderMs=" + bound,
         "--idleFlushMs=3000",
         "--idlePartitionMs=2000"), log)) {
+      Thread.sleep(warmupMs);
+      checkAlive(child, bound, log);
+      List<String> stream = new ArrayList<>(dataset.flags());
+      stream.addAll(List.of("--realtime", "--bootstrap", broker.bootstrapServers(), "--topic", name + "-in",
+          "--partitions", String.valueOf(PARTITIONS)));
+      Simulation.run(stream);
+      long expected = dataset.allPairs().size();
       output = new OutputTopicReader(broker.bootstrapServers(), name + "-out").readUntil(
-          read -> read.size() >= allPairs.size() || !child.isAlive(), QUIET, RUN_TIMEOUT);
-      if (!child.isAlive()) {
-        throw new IllegalStateException("the pipeline for bound " + bound + " ms ended by itself:\n"
-            + tail(log));
-      }
+          read -> read.size() >= expected || !child.isAlive(), QUIET, RUN_TIMEOUT);
+      checkAlive(child, bound, log);
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    return new Point(bound, output.size(), LinkCompleteness.ofParents(allPairs, output),
-        LinkCompleteness.ofChildren(allPairs, output), Lateness.lastIn(log), seconds);
+    long ids = output.records().stream().filter(r -> dataset.allPairs().get(r.id()) != null).count();
+    return new Point(bound, ids, output.size() - ids, LinkCompleteness.ofParents(dataset.allPairs(), output),
+        LinkCompleteness.ofChildren(dataset.allPairs(), output), Lateness.lastIn(log), seconds);
   }
 
-  private static String tail(Path log) throws IOException {
-    List<String> lines = Files.readAllLines(log);
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+  private static void checkAlive(ChildPipeline child, long bound, Path log) throws IOException {
+    if (!child.isAlive()) {
+      List<String> lines = Files.readAllLines(log);
+      throw new IllegalStateException("the pipeline for bound " + bound + " ms ended by itself:\n"
+          + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+    }
   }
 }

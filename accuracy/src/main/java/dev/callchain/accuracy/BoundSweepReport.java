@@ -41,15 +41,17 @@ final class BoundSweepReport {
         .append(dataset.interval()).append("` (").append(Figures.count(lag.records()))
         .append(" records, ip pool ").append(dataset.simulation().config().ipPoolSize())
         .append(", seed ").append(dataset.simulation().config().seed())
-        .append("), written by the simulator in delivery order with its delivery delays (chi-square df ")
+        .append("), with the simulator's delivery delays (chi-square df ")
         .append(Figures.plain(delay.degreesOfFreedom())).append(" × ").append(Figures.plain(delay.scaleMs()))
-        .append(" ms, capped at ").append(Figures.plain(delay.maxMs())).append(" ms) and sent round-robin to a ")
-        .append("5-partition topic of an in-process broker. For each bound, the pipeline jar ran streaming")
-        .append(" on its embedded Flink cluster in a child JVM (`--maxOutOfOrderMs=B --idleFlushMs=3000")
-        .append(" --idlePartitionMs=2000`, late links dropped) until every one of the ")
-        .append(Figures.count(dataset.acceptedIds()))
-        .append(" ids was in its output topic, then was stopped. Its links are compared with the all-pairs")
-        .append(" result (a bounded file run over the same records, SPEC §4). Produced by `java -jar")
+        .append(" ms, capped at ").append(Figures.plain(delay.maxMs())).append(" ms). For each bound, the")
+        .append(" pipeline jar ran streaming on its embedded Flink cluster in a child JVM (`--maxOutOfOrderMs=B")
+        .append(" --idleFlushMs=3000 --idlePartitionMs=2000`, late links dropped) on a fresh 5-partition topic")
+        .append(" of an in-process broker, into which the simulator then wrote the dataset in real time")
+        .append(" (`--realtime`, round-robin over the partitions, in delivery order; records still in transit")
+        .append(" when the last trace ends are delivered at once). Once every one of the ")
+        .append(Figures.count(dataset.allPairs().size()))
+        .append(" ids was in the output topic the child was stopped, and its links were compared with the")
+        .append(" all-pairs result (a bounded file run over the same records, SPEC §4). Produced by `java -jar")
         .append(" accuracy/target/callchain-accuracy.jar bound-sweep").append(quick ? " --quick" : "")
         .append("` in ").append(Figures.seconds(seconds)).append(".\n\n");
     text.append("## How late the records arrive\n\n")
@@ -69,18 +71,21 @@ final class BoundSweepReport {
     for (BoundSweep.Point p : points) {
       Lateness late = p.lateness();
       long behind = lag.behind(p.boundMs());
-      table.row(p.boundMs(), Figures.count(behind) + " (" + Figures.percent((double) behind / lag.records()) + ")",
+      table.row(p.boundMs(), Figures.percent(LinkTally.ratio(behind, lag.records())),
           late == null ? "n/a" : Figures.count(late.lateCalls()),
           late == null ? "n/a" : late.maxMs() + " ms",
           late == null ? "n/a" : late.p99Ms() + " ms",
           late == null ? "n/a" : late.suggestedBoundMs() + " ms",
-          Figures.count(p.ids()),
+          Figures.count(p.ids()) + (p.foreignIds() == 0 ? "" : " (+" + Figures.count(p.foreignIds()) + " foreign)"),
           Figures.percent(p.parents().share()), Figures.percent(p.children().share()),
           Figures.count(p.parents().extra() + p.children().extra()), Figures.seconds(p.seconds()));
     }
     text.append(table.render()).append('\n');
-    text.append("- **records lagging more**: records of the dataset whose lag exceeds the bound (over one")
-        .append(" stream; the pipeline's watermark is per partition, the minimum over partitions).\n")
+    text.append("- **records lagging more**: the share of the dataset's records whose lag exceeds the bound")
+        .append(" (over one stream; the pipeline's watermark is per partition, the minimum over partitions).")
+        .append(" A late record is still linked against the calls still held; a link is lost only when its")
+        .append(" partner was already emitted (the watermark had passed the partner's end), so far fewer")
+        .append(" links are lost than records are late.\n")
         .append("- **late calls (pipeline)** and the next three columns: the pipeline's own last log line")
         .append(" `N calls arrived behind the watermark (up to X ms, p99 Y ms, bound B ms);")
         .append(" --maxOutOfOrderMs=Z would have held them`; n/a when it logged none.\n")
@@ -88,8 +93,8 @@ final class BoundSweepReport {
         .append(Figures.count(points.isEmpty() ? 0 : points.get(0).parents().expected()))
         .append(") found in the run's `parents` / `children` lists.")
         .append(" **links not in all-pairs** must be 0.\n")
-        .append("- **run s**: from starting the child JVM (its Flink cluster too) until every id was out,")
-        .append(" plus 5 s of quiet.\n\n")
+        .append("- **run s**: from starting the child JVM (its Flink cluster too, then a warm-up before the")
+        .append(" simulator starts) until every id was out, plus 5 s of quiet.\n\n")
         .append("![completeness vs bound](").append(PNG).append(")\n");
     return text.toString();
   }

@@ -83,16 +83,18 @@ final class LoadSweep {
   }
 
   private static Point measure(Load load, Settings settings, Path repo, WorkDir work) throws IOException {
-    Simulation simulation = Simulation.run(
+    Path calls = work.resolve("calls.jsonl");
+    Path truth = work.resolve("truth.jsonl");
+    Simulation simulation = Simulation.toFiles(
         List.of("--count", String.valueOf(settings.traces()), "--interval", load.interval(),
             "--ip-pool-size", String.valueOf(load.poolSize()), "--seed", String.valueOf(settings.seed())),
-        work.resolve("calls.jsonl"), work.resolve("truth.jsonl"));
+        calls, truth);
     Path linked = work.resolve("linked.jsonl");
     CallchainMain.Run run = FileRun.link(
         List.of("--runnerConfig=" + RepoRoot.flinkEmbeddedConfig(repo)),
-        simulation.calls(), linked, work.resolve("dead-letters.jsonl"),
+        calls, linked, work.resolve("dead-letters.jsonl"),
         settings.bestParent() ? List.of("--bestParent=true") : List.of());
-    Accuracy accuracy = AccuracyScorer.score(GroundTruth.read(simulation.truth()), LinkedOutput.read(linked));
+    Accuracy accuracy = AccuracyScorer.score(GroundTruth.read(truth), LinkedOutput.read(linked));
     for (String file : List.of("calls.jsonl", "truth.jsonl", "linked.jsonl", "dead-letters.jsonl")) {
       Files.deleteIfExists(work.resolve(file));
     }

@@ -65,6 +65,8 @@ public final class OutputTopicReader {
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+            // A mistyped topic is reported, not created empty.
+            ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
             ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
         new StringDeserializer(),
         new StringDeserializer());

@@ -12,16 +12,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One in-process simulator run in fast mode: the call records in delivery order and the ground
- * truth, each as JSON Lines. Delivery delays come from the SIMPY_DELAY_* environment as for the
- * simulator's own command line.
+ * One in-process simulator run, with the simulator's own command-line flags. Delivery delays come
+ * from the SIMPY_DELAY_* environment as for the simulator's command line.
  */
-record Simulation(Path calls, Path truth, SimulatorConfig config, RunSummary summary) {
+record Simulation(SimulatorConfig config, RunSummary summary) {
 
-  /** Runs the simulator with {@code flags} (its own command-line flags) plus the two files. */
-  static Simulation run(List<String> flags, Path calls, Path truth) throws IOException {
+  /** Fast mode into files: the call records in delivery order and the ground truth, as JSON Lines. */
+  static Simulation toFiles(List<String> flags, Path calls, Path truth) throws IOException {
     List<String> args = new ArrayList<>(flags);
-    args.addAll(List.of("--out", calls.toString(), "--truth", truth.toString(), "--progress-every", "0"));
+    args.addAll(List.of("--out", calls.toString(), "--truth", truth.toString()));
+    return run(args);
+  }
+
+  static Simulation run(List<String> flags) throws IOException {
+    List<String> args = new ArrayList<>(flags);
+    args.addAll(List.of("--progress-every", "0"));
     SimulatorConfig config;
     try {
       config = SimulatorOptions.parse(args.toArray(new String[0]), System.getenv());
@@ -30,7 +35,10 @@ record Simulation(Path calls, Path truth, SimulatorConfig config, RunSummary sum
     }
     PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
     RunSummary summary = new Simulator(config, quiet, quiet).run();
-    return new Simulation(calls, truth, config, summary);
+    if (summary.sendErrors() > 0) {
+      throw new IOException("the simulator could not send " + summary.sendErrors() + " records");
+    }
+    return new Simulation(config, summary);
   }
 
   double seconds() {

@@ -17,23 +17,24 @@ class ReportEndToEndTest {
   @Test
   void theRuleNeverMissesTheTrueParentInABoundedRun(@TempDir Path dir) throws Exception {
     // 300 traces every 2 ms over 3 addresses per service: several Main calls in flight per address.
-    Simulation simulation = Simulation.run(
-        List.of("--count", "300", "--interval", "2", "--ip-pool-size", "3", "--seed", "7"),
-        dir.resolve("calls.jsonl"), dir.resolve("truth.jsonl"));
+    Path calls = dir.resolve("calls.jsonl");
+    Path truth = dir.resolve("truth.jsonl");
+    Simulation simulation = Simulation.toFiles(
+        List.of("--count", "300", "--interval", "2", "--ip-pool-size", "3", "--seed", "7"), calls, truth);
     Path linked = dir.resolve("linked.jsonl");
     FileRun.link(List.of("--runnerConfig=" + RepoRoot.flinkEmbeddedConfig(RepoRoot.find(null))),
-        simulation.calls(), linked,
+        calls, linked,
         dir.resolve("dead-letters.jsonl"), List.of("--bestParent=true"));
 
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     Path markdown = dir.resolve("report/ACCURACY.md");
     Path png = dir.resolve("report/parents.png");
-    int exit = AccuracyMain.run(new String[] {"report", "--truth", simulation.truth().toString(),
+    int exit = AccuracyMain.run(new String[] {"report", "--truth", truth.toString(),
         "--output", linked.toString(), "--markdown", markdown.toString(), "--png", png.toString()},
         new PrintStream(printed, true, StandardCharsets.UTF_8), System.err);
     assertEquals(0, exit);
 
-    Accuracy accuracy = AccuracyScorer.score(GroundTruth.read(simulation.truth()), LinkedOutput.read(linked));
+    Accuracy accuracy = AccuracyScorer.score(GroundTruth.read(truth), LinkedOutput.read(linked));
     assertEquals(List.of(), accuracy.missingIds());
     assertEquals(List.of(), accuracy.unknownIds());
     assertEquals(List.of(), accuracy.unknownServiceIds());
