@@ -38,6 +38,11 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
     LONG.encode(calls.lastArrivalMs, out);
     LONG.encode(calls.idleTimer, out);
     encodeModel(calls.parentModel, out);
+    LONG.encode(calls.emitted == null ? CallsAtAddress.DROP_LATE_LINKS : calls.emitted.horizonMs, out);
+    if (calls.emitted != null) {
+      encodeIndex(calls.emitted.asParent, false, out);
+      encodeIndex(calls.emitted.asChild, true, out);
+    }
   }
 
   @Override
@@ -49,7 +54,13 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
     long catchUpStep = LONG.decode(in);
     long lastArrivalMs = LONG.decode(in);
     long idleTimer = LONG.decode(in);
-    CallsAtAddress calls = new CallsAtAddress(asParent, asChild, decodeModel(in));
+    ParentModel model = decodeModel(in);
+    long horizon = LONG.decode(in);
+    EmittedCalls emitted =
+        horizon == CallsAtAddress.DROP_LATE_LINKS
+            ? null
+            : new EmittedCalls(horizon, decodeIndex(false, in), decodeIndex(true, in));
+    CallsAtAddress calls = new CallsAtAddress(asParent, asChild, model, emitted);
     calls.evictedBefore = evictedBefore;
     calls.evictionTimer = evictionTimer;
     calls.catchUpStep = catchUpStep;

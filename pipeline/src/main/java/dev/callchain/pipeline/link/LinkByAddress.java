@@ -28,7 +28,7 @@ public final class LinkByAddress extends PTransform<PCollection<CallRecord>, PCo
         .apply("SendToBothAddresses", ParDo.of(new SendToBothAddressesFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), AddressedCall.AddressedCallCoder.of()))
         .apply("LinkAtAddress", ParDo.of(linkAtAddress()))
-        .apply("AssembleById", ParDo.of(new AssembleByIdFn(settings.idleFlushMs())));
+        .apply("AssembleById", ParDo.of(new AssembleByIdFn(settings)));
   }
 
   private DoFn<KV<String, AddressedCall>, KV<Integer, PartialLinks>> linkAtAddress() {

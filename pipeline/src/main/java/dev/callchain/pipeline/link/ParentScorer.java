@@ -19,15 +19,20 @@ final class ParentScorer {
 
   private ParentScorer() {}
 
+  /** With {@code learn}, the model learns from these children before scoring them. */
   static void score(
-      List<HeldCall> children, CallIndex parents, ParentModel model, Consumer<PartialLinks> emit) {
+      List<HeldCall> children,
+      List<CallIndex> parents,
+      ParentModel model,
+      boolean learn,
+      Consumer<PartialLinks> emit) {
     String[][] ids = new String[children.size()][];
     Candidate[][] candidates = new Candidate[children.size()][];
     for (int i = 0; i < children.size(); i++) {
       HeldCall child = children.get(i);
       ids[i] = child.sortedLinks();
       candidates[i] = candidates(child, ids[i], parents);
-      if (candidates[i].length > 0) {
+      if (learn && candidates[i].length > 0) {
         String destination = child.record.dstIp();
         model.learn(destination, candidates[i], model.posterior(destination, candidates[i]));
       }
@@ -40,9 +45,11 @@ final class ParentScorer {
   }
 
   /** The candidates in the order of the sorted parent ids, with their gaps to the child. */
-  private static Candidate[] candidates(HeldCall child, String[] parentIds, CallIndex parents) {
+  private static Candidate[] candidates(HeldCall child, String[] parentIds, List<CallIndex> parents) {
     Map<String, HeldCall> held = new HashMap<>();
-    parents.forEachContaining(child.start, child.end, parent -> held.putIfAbsent(parent.id, parent));
+    for (CallIndex index : parents) {
+      index.forEachContaining(child.start, child.end, parent -> held.putIfAbsent(parent.id, parent));
+    }
     Candidate[] candidates = new Candidate[parentIds.length];
     for (int i = 0; i < parentIds.length; i++) {
       HeldCall parent = held.get(parentIds[i]);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * 80 ms after the callee does; other calls merely overlap.
  */
 class ParentScorerTest {
-  private final CallsAtAddress calls = new CallsAtAddress(true);
+  private final CallsAtAddress calls = new CallsAtAddress(true, CallsAtAddress.DROP_LATE_LINKS);
   private final Map<String, PartialLinks> emitted = new HashMap<>();
 
   private void parent(String id, long start, long end) {
