@@ -24,17 +24,17 @@ final class BoundSweep {
   static final String USAGE =
       "bound-sweep [--quick] [--out DIR (default <repo>/reports/accuracy)] [--traces N (default 5000,"
           + " quick 1000)]\n"
-          + "       [--interval MS (default 10)] [--bounds MS,MS,... (default 100,1000,5000,15000,30000,"
-          + "45000)]\n"
-          + "       [--seed N (default 42)] [--warmupMs MS (default 20000)] [--repo DIR]";
+          + "       [--interval MS (default 10)] [--bounds MS,MS,... (default 1,10,100,1000,5000,15000,"
+          + "30000,45000)]\n"
+          + "       [--seed N (default 42)] [--repo DIR]";
 
   private static final long TRACES = 5_000;
   private static final long QUICK_TRACES = 1_000;
-  private static final String BOUNDS = "100,1000,5000,15000,30000,45000";
-  private static final String QUICK_BOUNDS = "100,1000,30000";
+  private static final String BOUNDS = "1,10,100,1000,5000,15000,30000,45000";
+  private static final String QUICK_BOUNDS = "1,100,30000";
   private static final int PARTITIONS = 5;
-  /** Time for the child's Flink cluster to start and its Kafka reader to begin, before records flow. */
-  private static final long WARMUP_MS = 20_000;
+  /** For the child JVM's Flink cluster to start and its Kafka reader to take up every partition. */
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
   /** After the last id arrived: time for revisions or stragglers. */
   private static final Duration QUIET = Duration.ofSeconds(5);
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
@@ -62,13 +62,12 @@ final class BoundSweep {
 
   static void run(String[] args, PrintStream out) throws Exception {
     Flags flags = new Flags(args,
-        Set.of("--out", "--traces", "--interval", "--bounds", "--seed", "--warmupMs", "--repo"),
+        Set.of("--out", "--traces", "--interval", "--bounds", "--seed", "--repo"),
         Set.of("--quick"));
     boolean quick = flags.has("--quick");
     long traces = flags.longOr("--traces", quick ? QUICK_TRACES : TRACES);
     String interval = flags.getOr("--interval", "10");
     List<Long> bounds = bounds(flags.getOr("--bounds", quick ? QUICK_BOUNDS : BOUNDS));
-    long warmupMs = flags.longOr("--warmupMs", WARMUP_MS);
     Path repo = RepoRoot.find(flags.get("--repo"));
     Path jar = repo.resolve("pipeline/target/callchain-pipeline.jar");
     if (!Files.isRegularFile(jar)) {
@@ -85,7 +84,7 @@ final class BoundSweep {
           Figures.count(dataset.lag().records()), dataset.lag().percentile(0.5),
           dataset.lag().percentile(0.99), dataset.lag().max());
       for (long bound : bounds) {
-        Point point = measure(bound, dataset, jar, repo, broker, warmupMs, work);
+        Point point = measure(bound, dataset, jar, repo, broker, work);
         points.add(point);
         out.printf(Locale.ROOT, "bound %d ms: %s of %s ids out, parent links %s complete, %s not all-pairs,"
                 + " %s late (pipeline), %s%n",
@@ -130,7 +129,7 @@ final class BoundSweep {
   }
 
   private static Point measure(long bound, Dataset dataset, Path jar, Path repo, EmbeddedKafkaBroker broker,
-      long warmupMs, WorkDir work) throws Exception {
+      WorkDir work) throws Exception {
     String name = "bound-" + bound;
     for (String topic : List.of(name + "-in", name + "-out")) {
       broker.createTopic(topic, PARTITIONS);
@@ -151,21 +150,27 @@ final class BoundSweep {
         "--maxOutOfOrderMs=" + bound,
         "--idleFlushMs=3000",
         "--idlePartitionMs=2000"), log)) {
-      Thread.sleep(warmupMs);
+      boolean ready = ReadinessProbe.await(broker.bootstrapServers(), name + "-in", PARTITIONS, name + "-out",
+          dataset.simulation().config().baseTimeMs(), READY_TIMEOUT);
       checkAlive(child, bound, log);
+      if (!ready) {
+        throw new IllegalStateException("the pipeline for bound " + bound + " ms did not pass its probes through"
+            + " within " + READY_TIMEOUT);
+      }
       List<String> stream = new ArrayList<>(dataset.flags());
       stream.addAll(List.of("--realtime", "--bootstrap", broker.bootstrapServers(), "--topic", name + "-in",
           "--partitions", String.valueOf(PARTITIONS)));
       Simulation.run(stream);
-      long expected = dataset.allPairs().size();
+      long expected = dataset.allPairs().size() + PARTITIONS;
       output = new OutputTopicReader(broker.bootstrapServers(), name + "-out").readUntil(
           read -> read.size() >= expected || !child.isAlive(), QUIET, RUN_TIMEOUT);
       checkAlive(child, bound, log);
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     long ids = output.records().stream().filter(r -> dataset.allPairs().get(r.id()) != null).count();
-    return new Point(bound, ids, output.size() - ids, LinkCompleteness.ofParents(dataset.allPairs(), output),
-        LinkCompleteness.ofChildren(dataset.allPairs(), output), Lateness.lastIn(log), seconds);
+    long probes = output.records().stream().filter(r -> ReadinessProbe.isProbe(r.id())).count();
+    return new Point(bound, ids, output.size() - ids - probes, LinkCompleteness.ofParents(dataset.allPairs(), output),
+        LinkCompleteness.ofChildren(dataset.allPairs(), output), Lateness.fromLog(log), seconds);
   }
 
   private static void checkAlive(ChildPipeline child, long bound, Path log) throws IOException {

@@ -30,15 +30,18 @@ class BoundSweepPartsTest {
   }
 
   @Test
-  void readsTheLastLatenessLineOfALog(@TempDir Path dir) throws Exception {
+  void addsUpTheLastLatenessLineOfEachWorker(@TempDir Path dir) throws Exception {
+    String late = " WARN dev.callchain.pipeline.link.LatenessTracker - callchain: ";
     Path log = dir.resolve("child.log");
     Files.write(log, List.of(
-        "12:00:01.000 [main] INFO dev.callchain - callchain: 5 calls arrived behind the watermark"
-            + " (up to 900 ms, p99 800 ms, bound 100 ms); --maxOutOfOrderMs=900 would have held them",
+        "12:00:01.000 [Link (1/2)#0]" + late + "5 calls arrived behind the watermark"
+            + " (up to 900 ms, p99 800 ms, bound 100 ms); --maxOutOfOrderMs=1000 would have held them",
+        "12:00:01.500 [Link (2/2)#0]" + late + "7 calls arrived behind the watermark"
+            + " (up to 300 ms, p99 200 ms, bound 100 ms); --maxOutOfOrderMs=1000 would have held them",
         "something else",
-        "12:00:02.000 [main] INFO dev.callchain - callchain: 1,234 calls arrived behind the watermark"
-            + " (up to 2,500 ms, p99 2,000 ms, bound 100 ms); --maxOutOfOrderMs=2500 would have held them"));
-    assertEquals(new Lateness(1234, 2500, 2000, 2500), Lateness.lastIn(log));
+        "12:00:11.000 [Link (1/2)#0]" + late + "1,234 calls arrived behind the watermark"
+            + " (up to 2,500 ms, p99 2,000 ms, bound 100 ms); --maxOutOfOrderMs=3000 would have held them"));
+    assertEquals(new Lateness(1241, 2500, 2000, 3000, 2), Lateness.fromLog(log));
     assertNull(Lateness.parse("callchain: run finished in 3.0 s"));
   }
 
