@@ -53,10 +53,11 @@ final class BoundSweep {
    * @param ids ids of the dataset in the output topic when the run was stopped
    * @param foreignIds ids in the output topic that are not in the dataset (must be 0)
    * @param lateness the pipeline's own lateness line, null when it logged none
+   * @param streamSeconds how long the simulator took to write the dataset in real time
    * @param seconds from starting the child JVM until every id was out (or the timeout)
    */
   record Point(long boundMs, long ids, long foreignIds, LinkCompleteness parents, LinkCompleteness children,
-               Lateness lateness, double seconds) {}
+               Lateness lateness, double streamSeconds, double seconds) {}
 
   private BoundSweep() {}
 
@@ -138,6 +139,7 @@ final class BoundSweep {
     Path log = work.resolve(name + ".log");
     long started = System.nanoTime();
     LinkedOutput output;
+    Simulation streamed;
     try (ChildPipeline child = ChildPipeline.start(jar, List.of(
         "--runnerConfig=" + RepoRoot.flinkEmbeddedConfig(repo),
         "--streaming=true",
@@ -160,7 +162,7 @@ final class BoundSweep {
       List<String> stream = new ArrayList<>(dataset.flags());
       stream.addAll(List.of("--realtime", "--bootstrap", broker.bootstrapServers(), "--topic", name + "-in",
           "--partitions", String.valueOf(PARTITIONS)));
-      Simulation.run(stream);
+      streamed = Simulation.run(stream);
       long expected = dataset.allPairs().size() + PARTITIONS;
       output = new OutputTopicReader(broker.bootstrapServers(), name + "-out").readUntil(
           read -> read.size() >= expected || !child.isAlive(), QUIET, RUN_TIMEOUT);
@@ -170,7 +172,8 @@ final class BoundSweep {
     long ids = output.records().stream().filter(r -> dataset.allPairs().get(r.id()) != null).count();
     long probes = output.records().stream().filter(r -> ReadinessProbe.isProbe(r.id())).count();
     return new Point(bound, ids, output.size() - ids - probes, LinkCompleteness.ofParents(dataset.allPairs(), output),
-        LinkCompleteness.ofChildren(dataset.allPairs(), output), Lateness.fromLog(log), seconds);
+        LinkCompleteness.ofChildren(dataset.allPairs(), output), Lateness.fromLog(log), streamed.seconds(),
+        seconds);
   }
 
   private static void checkAlive(ChildPipeline child, long bound, Path log) throws IOException {

@@ -49,7 +49,9 @@ final class LoadSweepReport {
         .append(" (its output is the all-pairs result of the rule), scored by")
         .append(" `java -jar accuracy/target/callchain-accuracy.jar load-sweep")
         .append(settings.quick() ? " --quick" : "").append("`. The whole sweep took ")
-        .append(Figures.seconds(seconds)).append(".\n\n");
+        .append(Figures.seconds(seconds)).append(". Requests are evenly spaced (the simulator's default")
+        .append(" `--std-dev 0`), so at an interval longer than a Main call no two Main calls overlap and every")
+        .append(" link is right.\n\n");
     if (!bestParent) {
       text.append("The output had no `best_parent` (the pipeline ran without `--bestParent=true`):")
           .append(" its columns are n/a.\n\n");
@@ -136,7 +138,8 @@ final class LoadSweepReport {
     }
     return "Truth records missing from the output: " + Figures.count(missing)
         + "; output records not in the truth: " + Figures.count(unknown)
-        + "; output records of no known service: " + Figures.count(unknownService) + ".\n\n" + details;
+        + "; output records of no known service: " + Figures.count(unknownService) + ".\n"
+        + (details.length() == 0 ? "" : "\n" + details);
   }
 
   private static MarkdownTable runTable(List<LoadSweep.Point> points) {
