@@ -1,0 +1,65 @@
+package dev.callchain.accuracy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The simulator's ground truth (SPEC §6): for each record id, the call that really made it
+ * (null for Main) and its trace.
+ */
+public final class GroundTruth {
+  /** One line of the truth file. */
+  public record Entry(String parentId, String traceId) {}
+
+  private final Map<String, Entry> byId;
+
+  public GroundTruth(Map<String, Entry> byId) {
+    this.byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
+  }
+
+  /** Reads {@code {"id", "parent_id", "trace_id"}} lines; blank lines are skipped. */
+  public static GroundTruth read(Path file) throws IOException {
+    Map<String, Entry> byId = new LinkedHashMap<>();
+    try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      long number = 0;
+      while ((line = lines.readLine()) != null) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode node = Json.read(line, file + ":" + number);
+        JsonNode parent = node.get("parent_id");
+        Entry previous =
+            byId.put(
+                Json.text(node, "id", file + ":" + number),
+                new Entry(parent == null || parent.isNull() ? null : parent.asText(),
+                    Json.text(node, "trace_id", file + ":" + number)));
+        if (previous != null) {
+          throw new IllegalArgumentException(
+              file + ":" + number + ": id " + node.get("id").asText() + " comes twice");
+        }
+      }
+    }
+    return new GroundTruth(byId);
+  }
+
+  public Map<String, Entry> byId() {
+    return byId;
+  }
+
+  public Entry get(String id) {
+    return byId.get(id);
+  }
+
+  public int size() {
+    return byId.size();
+  }
+}
