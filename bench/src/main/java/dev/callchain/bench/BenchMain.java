@@ -78,10 +78,10 @@ public final class BenchMain {
     PrototypeSection.Result prototype = new PrototypeSection(runs, log).measure(small, plan.prototypeTimeout());
 
     List<ScalingSection.Point> scaling = new ScalingSection(runs, datasets, log)
-        .measure(plan.scalingPoints(), plan.scanScalingCap(), plan.scanPointBudget());
+        .measure(plan.startupRecords(), plan.scalingRecords(), plan.scanScalingCap(), plan.scanPointBudget());
     List<Path> plots = new ArrayList<>(ScalingSection.plot(scaling, plotDir));
 
-    LatencySection.Result latency = new LatencySection(runs, log).measure(plan.latencyRun(), plan.latencyWarmup());
+    LatencySection.Result latency = new LatencySection(runs, workDir.resolve("checkpoints"), log).measure(plan.latencyRun(), plan.latencyWarmup());
     List<SimulatorFigure> simulator = new SimulatorSection(runs, log).measure(plan.simulatorBenchmarkArgs());
     Measured directRunner = new DirectRunnerSection(runs, datasets, workDir, log).measure(plan.directRunnerRecords());
     List<JmhSection.Score> jmh = new JmhSection(workDir.resolve("logs/jmh.log"), log).measure(plan.jmh());

@@ -54,9 +54,10 @@ record BenchResults(
     targets.add(prototype.scan().measured() || prototype.scanTimedOut() != null
         ? new Target(prototypeName, prototype.speedup(), Target.Bound.AT_LEAST, 10, "x", "")
         : Target.notMeasured(prototypeName, Target.Bound.AT_LEAST, 10, "x", prototype.scan().note()));
-    ScalingSection.Growth growth = ScalingSection.growth(scaling);
+    JmhSection.Growth growth = JmhSection.growth(jmh, JmhSection.ADMIT);
     targets.add(new Target(
-        String.format("per-record cost at %,d held / at %,d held (log growth allows log2(1+%,d)/log2(1+%,d))",
+        String.format("index cost per arrival (JMH admit) at %,d held / at %,d held;"
+                + " logarithmic growth allows log2(1+%,d)/log2(1+%,d)",
             growth.mostHeld(), growth.leastHeld(), growth.mostHeld(), growth.leastHeld()),
         growth.costRatio(), Target.Bound.AT_MOST, growth.logarithmicRatio(), "x", ""));
     String latencyName = "latency − semantic floor, p99 per record";

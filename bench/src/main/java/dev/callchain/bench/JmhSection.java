@@ -23,6 +23,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * JVM, by calls held: the cost of a lookup and of a whole admission.
  */
 final class JmhSection {
+  /** The benchmark of one whole arrival, the one the scaling target is judged on. */
+  static final String ADMIT = "admit";
+
   /** One benchmark at one held count: nanoseconds per operation and JMH's error (99.9%). */
   record Score(String benchmark, int held, double nanos, double error) {}
 
@@ -63,6 +66,28 @@ final class JmhSection {
     }
     scores.sort(Comparator.comparing(Score::benchmark).thenComparingInt(Score::held));
     return scores;
+  }
+
+  /**
+   * The cost of one benchmark at its largest held count against its smallest, and what logarithmic
+   * growth would allow: log2(1 + most) / log2(1 + least).
+   */
+  record Growth(String benchmark, int leastHeld, int mostHeld, double costRatio, double logarithmicRatio) {}
+
+  static Growth growth(List<Score> scores, String benchmark) {
+    List<Score> series = scores.stream().filter(s -> s.benchmark().equals(benchmark))
+        .sorted(Comparator.comparingInt(Score::held)).toList();
+    if (series.size() < 2) {
+      throw new IllegalArgumentException("need two held counts of " + benchmark + ": " + scores);
+    }
+    Score least = series.get(0);
+    Score most = series.get(series.size() - 1);
+    return new Growth(benchmark, least.held(), most.held(), most.nanos() / least.nanos(),
+        log2(1 + most.held()) / log2(1 + least.held()));
+  }
+
+  private static double log2(double x) {
+    return Math.log(x) / Math.log(2);
   }
 
   static MarkdownTable table(List<Score> scores) {

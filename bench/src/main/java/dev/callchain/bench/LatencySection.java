@@ -10,6 +10,7 @@ import dev.callchain.simulator.SimulatorOptions;
 import dev.callchain.simulator.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,10 +46,12 @@ final class LatencySection {
   record Result(LatencySample sample, long inputRecords, PacingLag pacing, double simulatorSeconds) {}
 
   private final Runs runs;
+  private final Path checkpoints;
   private final Log log;
 
-  LatencySection(Runs runs, Log log) {
+  LatencySection(Runs runs, Path checkpoints, Log log) {
     this.runs = runs;
+    this.checkpoints = checkpoints;
     this.log = log;
   }
 
@@ -60,6 +63,10 @@ final class LatencySection {
     Topics.create(runs.broker(), output, Datasets.PARTITIONS, true);
     List<String> args = new ArrayList<>(runs.kafkaArgs(input, output, name));
     args.add("--maxOutOfOrderMs=" + BOUND_MS);
+    // Checkpoints of this much state overflow Flink's default in-memory checkpoint storage (5 MB),
+    // which fails the job over and over: keep them in files.
+    args.add("--stateBackend=filesystem");
+    args.add("--stateBackendStoragePath=" + checkpoints.toUri());
     try (ChildJvm.Child pipeline = runs.jvm().start(name, CallchainChild.class, args)) {
       log.step("latency: pipeline streaming (pid %d); simulator in real time, --interval %s ms for %d s",
           pipeline.pid(), INTERVAL_MS, run.toSeconds());

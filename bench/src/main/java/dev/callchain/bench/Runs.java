@@ -47,8 +47,8 @@ final class Runs {
 
   /**
    * callchain on the FlinkRunner's embedded cluster, Kafka to Kafka, finite ({@code --maxRecords}).
-   * Empty when the pipeline does not know one of {@code extra}'s options (exit 2): a linker that
-   * main does not have yet.
+   * Empty when the pipeline does not know one of {@code extra}'s options: a linker that main does
+   * not have yet.
    */
   Optional<PipelineRun> callchain(String system, Datasets.Dataset data, List<String> extra)
       throws InterruptedException {
@@ -57,21 +57,17 @@ final class Runs {
 
   Optional<PipelineRun> callchain(String system, Datasets.Dataset data, List<String> extra,
                                   Duration limit) throws InterruptedException {
+    if (!PipelineOptionNames.knowsAll(extra)) {
+      return Optional.empty();
+    }
     String name = freshTopic(system + "-" + data.workload().name());
     String output = name + "-out";
     Topics.create(broker, output, Datasets.PARTITIONS, false);
     List<String> args = new ArrayList<>(kafkaArgs(data.topic(), output, name));
     args.add("--maxRecords=" + data.records());
     args.addAll(extra);
-    try {
-      return Optional.of(new PipelineRun(system,
-          jvm.run(name, CallchainChild.class, args, limit), output, data.records()));
-    } catch (ChildJvm.ChildFailure e) {
-      if (e.exitCode == 2) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return Optional.of(new PipelineRun(system, jvm.run(name, CallchainChild.class, args, limit), output,
+        data.records()));
   }
 
   /** The options of a callchain run from {@code input} to {@code output} on the embedded cluster. */

@@ -9,14 +9,32 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Section 5: records/s and wall time per record as the calls held per address grow, callchain's
- * index against the prototype's scan. The scan is quadratic: its datasets are capped, each point
- * has a time budget, and once one point runs out of it the larger ones are skipped, not guessed.
+ * Section 5: records/s and net wall time per record as the calls held per address grow, callchain's
+ * index against the prototype's scan, on the default workload at growing sizes (a finite run holds
+ * everything until its end, so size sets the held count). Net time subtracts a run of a few
+ * records, which is mostly cluster start. The scan is quadratic: its datasets are capped, each
+ * point has a time budget, and once one point runs out of it the larger ones are skipped, never
+ * guessed.
  */
 final class ScalingSection {
-  record Point(Workload workload, Measured index, Measured scan) {}
+  record Point(Workload workload, Measured index, Measured scan, double startupSeconds) {
+    /** Wall time per record beyond the fixed cost of a run; NaN when noise hides it. */
+    double netMicrosPerRecord() {
+      return netMicros(index, startupSeconds);
+    }
+
+    double scanNetMicrosPerRecord() {
+      return netMicros(scan, startupSeconds);
+    }
+
+    private static double netMicros(Measured m, double startupSeconds) {
+      double net = m.measured() ? (m.seconds() - startupSeconds) * 1e6 / m.records() : Double.NaN;
+      return net > 0 ? net : Double.NaN;
+    }
+  }
 
   private final Runs runs;
   private final Datasets datasets;
@@ -28,33 +46,36 @@ final class ScalingSection {
     this.log = log;
   }
 
-  List<Point> measure(List<Workload> points, long scanCap, Duration scanBudget)
+  List<Point> measure(long startupRecords, List<Long> sizes, long scanCap, Duration scanBudget)
       throws IOException, InterruptedException {
+    Datasets.Dataset tiny = datasets.intoKafka(Workload.defaults(startupRecords), runs.freshTopic("startup"));
+    log.step("scaling: fixed cost, callchain on %d records", tiny.records());
+    double startup = runs.callchain("index", tiny, List.of()).orElseThrow().result().seconds();
     List<Point> measured = new ArrayList<>();
     String skipScan = null;
-    for (Workload workload : points) {
-      Datasets.Dataset data = datasets.intoKafka(workload, runs.freshTopic(workload.name()));
-      log.step("scaling %s (%s, %d records): callchain index", workload.name(), workload.describe(),
-          data.records());
+    for (long size : sizes) {
+      Workload workload = Workload.defaults(size);
+      Datasets.Dataset data = datasets.intoKafka(workload, runs.freshTopic("scale-" + size));
+      log.step("scaling: callchain index on %d records", data.records());
       Runs.PipelineRun index = runs.callchain("index", data, List.of()).orElseThrow();
       Measured indexMeasured = Measured.of(ThroughputSection.CALLCHAIN, workload.name(), data.records(),
           List.of(index.result()));
       log.result("held/address max %d, %.0f records/s", indexMeasured.heldPerAddressMax(),
           indexMeasured.recordsPerSecond());
-      Workload capped = workload.withRecords(Math.min(workload.records(), scanCap));
+      Workload capped = workload.withRecords(Math.min(size, scanCap));
       Measured scan;
       if (skipScan != null) {
         scan = Measured.missing(PrototypeSection.SCAN, workload.name(), capped.records(), skipScan);
       } else {
-        Datasets.Dataset scanData = capped.records() == workload.records()
-            ? data : datasets.intoKafka(capped, runs.freshTopic(workload.name() + "-capped"));
-        log.step("scaling %s (%d records): callchain --linker=scan", workload.name(), scanData.records());
+        Datasets.Dataset scanData = capped.records() == size
+            ? data : datasets.intoKafka(capped, runs.freshTopic("scale-" + size + "-capped"));
+        log.step("scaling: callchain --linker=scan on %d records", scanData.records());
         scan = scan(scanData, scanBudget);
         if (!scan.measured()) {
-          skipScan = "skipped: " + scan.note() + " at a smaller held count";
+          skipScan = "skipped: " + scan.note() + " at a smaller size";
         }
       }
-      measured.add(new Point(workload, indexMeasured, scan));
+      measured.add(new Point(workload, indexMeasured, scan, startup));
     }
     return measured;
   }
@@ -75,73 +96,62 @@ final class ScalingSection {
     }
   }
 
-  /**
-   * Per-record cost at the most held against the least held, and what logarithmic growth would
-   * allow: log2(1 + most) / log2(1 + least).
-   */
-  record Growth(long leastHeld, long mostHeld, double costRatio, double logarithmicRatio) {}
-
-  static Growth growth(List<Point> points) {
-    Comparator<Point> byHeld = Comparator.comparingLong(p -> p.index().heldPerAddressMax());
-    Point least = points.stream().min(byHeld).orElseThrow();
-    Point most = points.stream().max(byHeld).orElseThrow();
-    long leastHeld = least.index().heldPerAddressMax();
-    long mostHeld = most.index().heldPerAddressMax();
-    return new Growth(leastHeld, mostHeld,
-        most.index().microsPerRecord() / least.index().microsPerRecord(),
-        log2(1 + mostHeld) / log2(1 + leastHeld));
-  }
-
-  private static double log2(double x) {
-    return Math.log(x) / Math.log(2);
-  }
-
   static MarkdownTable table(List<Point> points) {
     MarkdownTable table =
-        new MarkdownTable("point", "flags", "index records", "index held/address max", "index records/s",
-            "index µs/record", "scan records", "scan held/address max", "scan records/s", "scan µs/record");
+        new MarkdownTable("records", "index held/address max", "index records/s", "index net µs/record",
+            "scan records", "scan held/address max", "scan records/s", "scan net µs/record");
     for (Point p : points) {
       Measured scan = p.scan();
-      table.row(p.workload().name(), p.workload().describe(), Format.number(p.index().records()),
-          Format.number(p.index().heldPerAddressMax()), Format.number(p.index().recordsPerSecond()),
-          Format.number(p.index().microsPerRecord()), Format.number(scan.records()),
+      table.row(Format.number(p.index().records()), Format.number(p.index().heldPerAddressMax()),
+          Format.number(p.index().recordsPerSecond()), Format.number(p.netMicrosPerRecord()),
+          Format.number(scan.records()),
           scan.measured() ? Format.number(scan.heldPerAddressMax()) : "–",
           scan.measured() ? Format.number(scan.recordsPerSecond()) : "n/a: " + scan.note(),
-          scan.measured() ? Format.number(scan.microsPerRecord()) : "n/a");
+          Format.number(p.scanNetMicrosPerRecord()));
     }
     return table;
   }
 
-  /** records/s and µs/record against held per address, log x; the scan only where measured. */
+  /** records/s and net µs/record against held per address, log x; the scan only where measured. */
   static List<Path> plot(List<Point> points, Path dir) throws IOException {
     Path rate = dir.resolve("scaling-records-per-second.png");
     Path cost = dir.resolve("scaling-micros-per-record.png");
     LinePlot ratePlot = LinePlot.titled("callchain: records/s vs calls held per address",
         "calls held per address (max)", "records/s").logX().logY();
-    LinePlot costPlot = LinePlot.titled("callchain: wall time per record vs calls held per address",
-        "calls held per address (max)", "µs per record").logX().logY();
-    Comparator<Measured> byHeld = Comparator.comparingLong(Measured::heldPerAddressMax);
-    List<Measured> index = points.stream().map(Point::index).sorted(byHeld).toList();
-    List<Measured> scan =
-        points.stream().map(Point::scan).filter(Measured::measured).sorted(byHeld).toList();
-    ratePlot.series("index", held(index), values(index, true));
-    costPlot.series("index", held(index), values(index, false));
-    if (!scan.isEmpty()) {
-      ratePlot.series("scan (prototype)", held(scan), values(scan, true));
-      costPlot.series("scan (prototype)", held(scan), values(scan, false));
+    LinePlot costPlot = LinePlot.titled("callchain: net wall time per record vs calls held per address",
+        "calls held per address (max)", "µs per record (net of a run's fixed cost)").logX().logY();
+    List<Point> byHeld = points.stream()
+        .sorted(Comparator.comparingLong(p -> p.index().heldPerAddressMax())).toList();
+    ratePlot.series("index", held(byHeld, false), values(byHeld, p -> p.index().recordsPerSecond()));
+    List<Point> withCost = byHeld.stream().filter(p -> !Double.isNaN(p.netMicrosPerRecord())).toList();
+    if (!withCost.isEmpty()) {
+      costPlot.series("index", held(withCost, false), values(withCost, Point::netMicrosPerRecord));
+    }
+    List<Point> scanned = byHeld.stream()
+        .filter(p -> p.scan().measured()).sorted(Comparator.comparingLong(p -> p.scan().heldPerAddressMax()))
+        .toList();
+    if (!scanned.isEmpty()) {
+      ratePlot.series("scan (prototype)", held(scanned, true), values(scanned, p -> p.scan().recordsPerSecond()));
+      List<Point> scanCost = scanned.stream().filter(p -> !Double.isNaN(p.scanNetMicrosPerRecord())).toList();
+      if (!scanCost.isEmpty()) {
+        costPlot.series("scan (prototype)", held(scanCost, true), values(scanCost, Point::scanNetMicrosPerRecord));
+      }
     }
     ratePlot.writePng(rate);
+    if (withCost.isEmpty()) {
+      return List.of(rate);
+    }
     costPlot.writePng(cost);
     return List.of(rate, cost);
   }
 
-  private static double[] held(List<Measured> measured) {
-    return measured.stream().mapToDouble(m -> Math.max(1, m.heldPerAddressMax())).toArray();
+  private static double[] held(List<Point> points, boolean scan) {
+    return points.stream()
+        .mapToDouble(p -> Math.max(1, (scan ? p.scan() : p.index()).heldPerAddressMax()))
+        .toArray();
   }
 
-  private static double[] values(List<Measured> measured, boolean rate) {
-    return measured.stream()
-        .mapToDouble(m -> rate ? m.recordsPerSecond() : m.microsPerRecord())
-        .toArray();
+  private static double[] values(List<Point> points, ToDoubleFunction<Point> value) {
+    return points.stream().mapToDouble(value).toArray();
   }
 }
