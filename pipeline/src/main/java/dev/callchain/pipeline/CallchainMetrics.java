@@ -2,6 +2,7 @@ package dev.callchain.pipeline;
 
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
+import org.apache.beam.sdk.metrics.Gauge;
 import org.apache.beam.sdk.metrics.Metrics;
 
 /** The names of the pipeline's Beam counters, all in one namespace. */
@@ -22,10 +23,20 @@ public final class CallchainMetrics {
   public static final String DUPLICATE_HALVES = "duplicate_link_halves";
   public static final String UNPAIRED_EMITTED = "unpaired_calls_emitted";
   public static final String UNPAIRED_DROPPED = "unpaired_link_halves_dropped";
+  /** Halves of emitted calls re-emitted with late links (--lateLinks=revise). */
+  public static final String REVISED_HALVES = "revised_link_halves";
+  /** Output records that revise one emitted before (--lateLinks=revise). */
+  public static final String REVISIONS = "revisions_emitted";
+  /** Calls the assembler keeps emitted for revisions, now. */
+  public static final String KEPT_FOR_REVISION = "calls_kept_for_revision";
   /** Calls held by the linker (one per role) now: up on admission, down on emission. */
   public static final String HELD = "held_call_roles";
   /** Link halves waiting for their partner now. */
   public static final String WAITING_HALVES = "waiting_link_halves";
+  /** A distribution: how far behind its address's emission point a late call started, in ms. */
+  public static final String LATENESS = "lateness_ms";
+  /** A gauge: the 99th percentile of lateness_ms, as last logged. */
+  public static final String LATENESS_P99 = "lateness_p99_ms";
   /** A distribution: calls held under one address (both roles), seen at each admission. */
   public static final String HELD_PER_ADDRESS = "held_per_address";
 
@@ -37,5 +48,9 @@ public final class CallchainMetrics {
 
   public static Distribution distribution(String name) {
     return Metrics.distribution(NAMESPACE, name);
+  }
+
+  public static Gauge gauge(String name) {
+    return Metrics.gauge(NAMESPACE, name);
   }
 }

@@ -6,6 +6,7 @@ import dev.callchain.pipeline.io.ReadCallLogsFromKafka;
 import dev.callchain.pipeline.io.ToKeyedJson;
 import dev.callchain.pipeline.io.WriteJsonLines;
 import dev.callchain.pipeline.link.LinkByAddress;
+import dev.callchain.pipeline.link.LinkSettings;
 import dev.callchain.pipeline.model.CallLog;
 import dev.callchain.pipeline.options.CallchainOptions;
 import dev.callchain.pipeline.parse.ParseCalls;
@@ -32,7 +33,7 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
 
     parsed
         .get(ParseCalls.CALLS)
-        .apply("LinkByAddress", new LinkByAddress(options.getIdleFlushMs()))
+        .apply("LinkByAddress", new LinkByAddress(LinkSettings.from(options)))
         .apply("FormatLinkedCalls", ToKeyedJson.linkedCalls())
         .apply("WriteLinkedCalls", linkedCallsSink());
 

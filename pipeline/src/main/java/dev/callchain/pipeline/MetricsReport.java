@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.DistributionResult;
+import org.apache.beam.sdk.metrics.GaugeResult;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
@@ -24,7 +25,7 @@ public final class MetricsReport {
     return counters;
   }
 
-  /** The counters, plus each distribution's largest value as {@code <name>_max}. */
+  /** The counters, each gauge, and each distribution's largest value as {@code <name>_max}. */
   public static Map<String, Long> metrics(PipelineResult result) {
     Map<String, Long> metrics = counters(result);
     for (MetricResult<DistributionResult> distribution : query(result).getDistributions()) {
@@ -33,6 +34,11 @@ public final class MetricsReport {
         if (value.getCount() > 0) {
           metrics.merge(distribution.getName().getName() + "_max", value.getMax(), Math::max);
         }
+      }
+    }
+    for (MetricResult<GaugeResult> gauge : query(result).getGauges()) {
+      if (CallchainMetrics.NAMESPACE.equals(gauge.getName().getNamespace())) {
+        metrics.merge(gauge.getName().getName(), value(gauge).getValue(), Math::max);
       }
     }
     return metrics;

@@ -94,6 +94,38 @@ class CallchainMainTest {
   }
 
   @Test
+  void linkingModesAreCheckedByName() {
+    assertEquals(2, main("--runner=DirectRunner", "--linker=fast"));
+    assertTrue(errors().contains("--linker must be index or scan, not 'fast'"), errors());
+    assertEquals(2, main("--runner=DirectRunner", "--lateLinks=keep"));
+    assertTrue(errors().contains("--lateLinks must be drop or revise"), errors());
+    assertEquals(2, main("--runner=DirectRunner", "--linker=scan", "--bestParent=true"));
+    assertTrue(errors().contains("--linker=scan is the plain baseline"), errors());
+  }
+
+  /** --bestParent adds its two fields and leaves the SPEC's links as they are. */
+  @Test
+  void aFileRunWithBestParentKeepsTheLinksAndNamesParents() throws IOException {
+    List<CallRecord> calls = LinkingScenarios.randomCalls(new Random(12), 200);
+    List<String> lines = new ArrayList<>();
+    calls.forEach(call -> lines.add(TestCalls.json(call)));
+    Path input = dir.resolve("in.jsonl");
+    Files.write(input, lines, StandardCharsets.UTF_8);
+    Path output = dir.resolve("linked.jsonl");
+    int code =
+        main("--runner=FlinkRunner", "--inputFile=" + input, "--outputFile=" + output, "--bestParent=true");
+    assertEquals(0, code, errors());
+    List<String> linked = Files.readAllLines(output);
+    assertEquals(AllPairsOracle.links(calls), LinkedOutput.links(linked));
+    for (String line : linked) {
+      JsonNode node = LinkedOutput.read(line);
+      JsonNode best = node.get("best_parent");
+      assertTrue(best.isNull() || node.get("parent_scores").get(best.asText()).asDouble() > 0.5, line);
+      assertEquals(node.get("parents").size(), node.get("parent_scores").size(), line);
+    }
+  }
+
+  @Test
   void anUnknownRunnerConfigIsExplained() {
     assertEquals(2, main("--runnerConfig=" + dir.resolve("nope.conf")));
     assertTrue(errors().contains("does not exist"), errors());

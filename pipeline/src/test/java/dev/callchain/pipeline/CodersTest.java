@@ -9,6 +9,7 @@ import dev.callchain.pipeline.model.CallRecordCoder;
 import dev.callchain.pipeline.model.DeadLetter;
 import dev.callchain.pipeline.model.LinkedCall;
 import dev.callchain.pipeline.model.Origin;
+import dev.callchain.pipeline.model.ParentScores;
 import dev.callchain.pipeline.model.PartialLinks;
 import dev.callchain.pipeline.model.Rejection;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,19 @@ class CodersTest {
   void linkedCallRoundTrips() throws Exception {
     CoderProperties.coderDecodeEncodeEqual(
         LinkedCall.LinkedCallCoder.of(), new LinkedCall(CALL, new String[] {"p"}, new String[] {"c1", "c2"}));
+  }
+
+  @Test
+  void linkedCallWithScoresAndRevisionRoundTrips() throws Exception {
+    CoderProperties.coderDecodeEncodeEqual(
+        LinkedCall.LinkedCallCoder.of(),
+        new LinkedCall(
+            CALL, new String[] {"p1", "p2"}, new String[0], new ParentScores("p2", new double[] {0.1, 0.9}), 3));
+    CoderProperties.coderDecodeEncodeEqual(
+        LinkedCall.LinkedCallCoder.of(),
+        new LinkedCall(CALL, new String[] {"p1"}, new String[0], new ParentScores(null, new double[] {1}), 0));
+    PartialLinks half = PartialLinks.parentsOf(CALL, new String[] {"p"}, new ParentScores("p", new double[] {1}));
+    assertEquals(half.scores(), CoderUtils.clone(PartialLinks.PartialLinksCoder.of(), half).scores());
   }
 
   @Test

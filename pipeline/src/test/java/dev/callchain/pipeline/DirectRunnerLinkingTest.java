@@ -2,11 +2,13 @@ package dev.callchain.pipeline;
 
 import static dev.callchain.pipeline.testing.TestCalls.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.callchain.pipeline.testing.ArrivalStream;
 import java.util.List;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
+import dev.callchain.pipeline.link.LinkSettings;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,10 @@ class DirectRunnerLinkingTest extends LinkingScenarios {
 
   @Override
   protected PipelineOptions options() {
+    return directRunner();
+  }
+
+  static PipelineOptions directRunner() {
     DirectOptions options = PipelineOptionsFactory.as(DirectOptions.class);
     options.setRunner(DirectRunner.class);
     options.setBlockOnRun(true);
@@ -33,8 +39,33 @@ class DirectRunnerLinkingTest extends LinkingScenarios {
   void aRecordBehindTheWatermarkIsCountedAsLate() {
     Run run = lateChild();
     assertEquals(1, run.counter(CallchainMetrics.LATE_CALLS));
+    // p (ends 2000) was emitted at 2100 or later, by the watermark at 10000; late starts at 1100.
+    long lateness = run.counter(CallchainMetrics.LATENESS + "_max");
+    assertTrue(lateness >= 1000 && lateness <= 8900, "lateness " + lateness);
     assertEquals(links(List.of(), List.of()), run.links("p"));
     assertEquals(links(List.of(), List.of()), run.links("late"));
+  }
+
+  /** The parent is emitted at 2100 and kept 1 s past its end: gone when the child comes. */
+  @Test
+  void aLateLinkPastTheRevisionHorizonIsDropped() {
+    Run run =
+        run(
+            lateChildStream(100_000),
+            linkSettings(NEVER_IDLE).withLateLinks(LinkSettings.LateLinks.REVISE, 1_000));
+    assertEquals(links(List.of(), List.of()), run.links("p"));
+    assertEquals(0, run.byId.get("p").revision());
+    assertEquals(0, run.counter(CallchainMetrics.REVISIONS));
+  }
+
+  @Test
+  void withinTheHorizonTheLateLinkRevisesTheParent() {
+    Run run =
+        run(
+            lateChildStream(100_000),
+            linkSettings(NEVER_IDLE).withLateLinks(LinkSettings.LateLinks.REVISE, 200_000));
+    assertEquals(links(List.of(), List.of("late")), run.links("p"));
+    assertEquals(1, run.byId.get("p").revision());
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.callchain.pipeline.link.LinkByAddress;
+import dev.callchain.pipeline.link.LinkSettings;
 import dev.callchain.pipeline.model.CallLog;
 import dev.callchain.pipeline.model.CallRecord;
 import dev.callchain.pipeline.model.DeadLetter;
@@ -39,6 +40,11 @@ abstract class LinkingScenarios {
 
   protected abstract PipelineOptions options();
 
+  /** How the suite links; a suite for another linker overrides this. */
+  protected LinkSettings linkSettings(long idleFlushMs) {
+    return LinkSettings.idleFlushAfter(idleFlushMs);
+  }
+
   /** What one run produced. */
   static final class Run {
     final Map<String, LinkedCall> byId = new TreeMap<>();
@@ -46,9 +52,13 @@ abstract class LinkingScenarios {
     final Map<String, Long> counters;
 
     Run(List<LinkedCall> linked, List<DeadLetter> deadLetters, Map<String, Long> counters) {
+      // Upserted by id, as a consumer would: only a revision may follow a call's first record.
+      linked.sort(java.util.Comparator.comparingInt(LinkedCall::revision));
       for (LinkedCall call : linked) {
         LinkedCall previous = byId.put(call.call().id(), call);
-        assertEquals(null, previous, "emitted twice: " + call.call().id());
+        if (previous != null) {
+          assertEquals(previous.revision() + 1, call.revision(), "emitted twice: " + call.call().id());
+        }
       }
       this.deadLetters = deadLetters;
       this.counters = counters;
@@ -73,18 +83,23 @@ abstract class LinkingScenarios {
   }
 
   Run run(TestStream<CallLog> stream, long idleFlushMs) {
+    return run(stream, linkSettings(idleFlushMs));
+  }
+
+  Run run(TestStream<CallLog> stream, LinkSettings settings) {
     Pipeline pipeline = Pipeline.create(options());
     Collected<LinkedCall> linked = new Collected<>();
     Collected<DeadLetter> deadLetters = new Collected<>();
     PCollectionTuple parsed = pipeline.apply(stream).apply(new ParseCalls());
-    parsed.get(ParseCalls.CALLS).apply(new LinkByAddress(idleFlushMs)).apply(linked.sink());
+    parsed.get(ParseCalls.CALLS).apply(new LinkByAddress(settings)).apply(linked.sink());
     parsed.get(ParseCalls.DEAD_LETTERS).apply(deadLetters.sink());
     PipelineResult result = pipeline.run();
     assertEquals(PipelineResult.State.DONE, result.waitUntilFinish());
-    Run run = new Run(linked.items(), deadLetters.items(), MetricsReport.counters(result));
+    Run run = new Run(linked.items(), deadLetters.items(), MetricsReport.metrics(result));
     // State is bounded: once the input ends, nothing is held anywhere.
     assertEquals(0, run.counter(CallchainMetrics.HELD), "calls still held");
     assertEquals(0, run.counter(CallchainMetrics.WAITING_HALVES), "halves still waiting");
+    assertEquals(0, run.counter(CallchainMetrics.KEPT_FOR_REVISION), "calls still kept");
     return run;
   }
 
@@ -203,13 +218,48 @@ abstract class LinkingScenarios {
   }
 
   Run lateChild() {
-    return run(
-        new ArrivalStream(BOUND)
-            .arrive(call("p", "a", "b", 1000, 2000))
-            .watermarkTo(10_000)
-            .arrive(call("late", "b", "c", 1100, 1200))
-            .end(),
-        NEVER_IDLE);
+    return run(lateChildStream(10_000), NEVER_IDLE);
+  }
+
+  static TestStream<CallLog> lateChildStream(long watermark) {
+    return new ArrivalStream(BOUND)
+        .arrive(call("p", "a", "b", 1000, 2000))
+        .watermarkTo(watermark)
+        .arrive(call("late", "b", "c", 1100, 1200))
+        .end();
+  }
+
+  /**
+   * --lateLinks=revise: where the child is late, its parent was emitted without it and is emitted
+   * again as revision 1 with it; upserted by id, the output is complete either way.
+   */
+  @Test
+  void reviseModeReEmitsTheCallALateLinkReaches() {
+    Run run =
+        run(
+            lateChildStream(10_000),
+            linkSettings(NEVER_IDLE).withLateLinks(LinkSettings.LateLinks.REVISE, 60_000));
+    assertEquals(links(List.of(), List.of("late")), run.links("p"));
+    assertEquals(links(List.of("p"), List.of()), run.links("late"));
+    if (run.counter(CallchainMetrics.LATE_CALLS) == 1) {
+      assertEquals(1, run.byId.get("p").revision());
+      assertEquals(1, run.counter(CallchainMetrics.REVISIONS));
+      assertEquals(1, run.counter(CallchainMetrics.LATE_LINKS));
+    }
+    assertEquals(0, run.byId.get("late").revision());
+  }
+
+  @Test
+  void reviseModeGivesTheSameResultWhenNothingIsLate() {
+    Random random = new Random(11);
+    List<CallRecord> calls = randomCalls(random, 150);
+    List<CallRecord> arrivals = ArrivalStream.shuffledWithinBound(calls, BOUND, random);
+    Run run =
+        run(
+            new ArrivalStream(BOUND).arrive(arrivals.toArray(new CallRecord[0])).end(),
+            linkSettings(NEVER_IDLE).withLateLinks(LinkSettings.LateLinks.REVISE, 5_000).withBestParent(true));
+    assertEquals(AllPairsOracle.links(calls), run.links());
+    assertEquals(0, run.counter(CallchainMetrics.REVISIONS));
   }
 
   /**

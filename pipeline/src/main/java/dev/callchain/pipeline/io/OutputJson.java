@@ -5,7 +5,9 @@ import dev.callchain.pipeline.model.CallRecord;
 import dev.callchain.pipeline.model.DeadLetter;
 import dev.callchain.pipeline.model.LinkedCall;
 import dev.callchain.pipeline.model.Origin;
+import dev.callchain.pipeline.model.ParentScores;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 
 /**
  * The JSON text of what the pipeline writes: linked calls (SPEC §3) and dead letters. Written by
@@ -14,7 +16,10 @@ import java.io.ByteArrayOutputStream;
 public final class OutputJson {
   private OutputJson() {}
 
-  /** {@code {id, src_ip, dst_ip, start_at_ms, end_at_ms, latency_msec, <extra>, parents, children}}. */
+  /**
+   * {@code {id, src_ip, dst_ip, start_at_ms, end_at_ms, latency_msec, <extra>, parents, children}},
+   * then {@code best_parent, parent_scores} with --bestParent and {@code revision} on a revision.
+   */
   public static byte[] linkedCall(LinkedCall linked) {
     CallRecord call = linked.call();
     Writer out = new Writer(160 + call.extraFields().length);
@@ -29,6 +34,23 @@ public final class OutputJson {
     }
     out.raw(",\"parents\":").strings(linked.parents());
     out.raw(",\"children\":").strings(linked.children());
+    ParentScores scores = linked.parentScores();
+    if (scores != null) {
+      out.raw(",\"best_parent\":");
+      if (scores.best() == null) {
+        out.raw("null");
+      } else {
+        out.string(scores.best());
+      }
+      out.raw(",\"parent_scores\":{");
+      for (int i = 0; i < linked.parents().length; i++) {
+        out.raw(i == 0 ? "" : ",").string(linked.parents()[i]).raw(":").raw(score(scores.scores()[i]));
+      }
+      out.raw("}");
+    }
+    if (linked.revision() > 0) {
+      out.raw(",\"revision\":").raw(Integer.toString(linked.revision()));
+    }
     return out.raw("}").toByteArray();
   }
 
@@ -48,6 +70,11 @@ public final class OutputJson {
     }
     out.raw(",\"original\":").string(letter.original());
     return out.raw("}").toByteArray();
+  }
+
+  /** A score in [0,1] to four decimals: enough to rank, short to print. */
+  static String score(double score) {
+    return BigDecimal.valueOf(Math.round(score * 10_000), 4).stripTrailingZeros().toPlainString();
   }
 
   /** Integral values without a fraction (30, not 30.0), as the input most likely had them. */

@@ -22,7 +22,9 @@ import org.apache.beam.sdk.state.TimerSpecs;
 import org.apache.beam.sdk.state.ValueState;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.joda.time.Duration;
+import org.joda.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +46,11 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
 
   private static final Logger LOG = LoggerFactory.getLogger(AssembleByIdFn.class);
   private static final String[] NONE = new String[0];
+  private static final long LAST_TIMER_MS = GlobalWindow.INSTANCE.maxTimestamp().getMillis();
 
   private final Duration pairingTimeout;
+  /** How long an emitted call is kept for revisions, or DROP_LATE_LINKS. */
+  private final long reviseHorizonMs;
 
   private final Counter emitted = CallchainMetrics.counter(CallchainMetrics.CALLS_EMITTED);
   private final Counter duplicates = CallchainMetrics.counter(CallchainMetrics.DUPLICATE_HALVES);
@@ -54,9 +59,15 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
   private final Counter unpairedDropped =
       CallchainMetrics.counter(CallchainMetrics.UNPAIRED_DROPPED);
   private final Counter waitingHalves = CallchainMetrics.counter(CallchainMetrics.WAITING_HALVES);
+  private final Counter revisions = CallchainMetrics.counter(CallchainMetrics.REVISIONS);
+  private final Counter keptCalls = CallchainMetrics.counter(CallchainMetrics.KEPT_FOR_REVISION);
 
-  AssembleByIdFn(long pairingTimeoutMs) {
-    this.pairingTimeout = Duration.millis(pairingTimeoutMs);
+  AssembleByIdFn(LinkSettings settings) {
+    this.pairingTimeout = Duration.millis(settings.idleFlushMs());
+    this.reviseHorizonMs =
+        settings.lateLinks() == LinkSettings.LateLinks.REVISE
+            ? settings.reviseHorizonMs()
+            : CallsAtAddress.DROP_LATE_LINKS;
   }
 
   static int shardOf(String id) {
@@ -79,15 +90,41 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
   @TimerId("sweep")
   private final TimerSpec sweepSpec = TimerSpecs.timer(TimeDomain.PROCESSING_TIME);
 
+  /** Revise mode: calls emitted, kept with both halves until their horizon passes. */
+  @StateId("kept")
+  private final StateSpec<MapState<String, KeptCall>> keptSpec =
+      StateSpecs.map(StringUtf8Coder.of(), KeptCall.KeptCallCoder.of());
+
+  /** When the forget timer is set, if it is. */
+  @StateId("forgetAt")
+  private final StateSpec<ValueState<Long>> forgetAtSpec = StateSpecs.value(VarLongCoder.of());
+
+  @TimerId("forget")
+  private final TimerSpec forgetSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
+
   @ProcessElement
   public void processElement(
       @Element KV<Integer, PartialLinks> element,
+      @Timestamp Instant timestamp,
       @StateId("waiting") MapState<String, WaitingHalf> waiting,
       @StateId("count") ValueState<Integer> count,
       @StateId("sweeps") ValueState<Long> sweeps,
+      @StateId("kept") MapState<String, KeptCall> kept,
+      @StateId("forgetAt") ValueState<Long> forgetAt,
       @TimerId("sweep") Timer sweep,
+      @TimerId("forget") Timer forget,
       OutputReceiver<LinkedCall> out) {
     PartialLinks half = element.getValue();
+    if (half.isRevision()) {
+      KeptCall call = kept.get(half.id()).read();
+      if (call != null) {
+        KeptCall revised = call.revisedBy(half);
+        kept.put(half.id(), revised);
+        out.output(revised.linked());
+        revisions.inc();
+        return;
+      }
+    }
     WaitingHalf partner = waiting.get(half.id()).read();
     Integer counted = count.read();
     int waitingNow = counted == null ? 0 : counted;
@@ -101,12 +138,27 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
         sweep.offset(pairingTimeout).setRelative();
       }
     } else if (partner.half.hasParents() == half.hasParents()) {
-      duplicates.inc();
+      if (half.isRevision()) {
+        // The call is not out yet: the revised half replaces the one waiting.
+        waiting.put(half.id(), new WaitingHalf(half, partner.sweep));
+      } else {
+        duplicates.inc();
+      }
     } else {
       PartialLinks parents = half.hasParents() ? half : partner.half;
       PartialLinks children = half.hasParents() ? partner.half : half;
-      out.output(new LinkedCall(parents.call(), parents.ids(), children.ids()));
+      KeptCall call = new KeptCall(parents, children, 0, forgetTime(timestamp.getMillis()));
+      out.output(call.linked());
       emitted.inc();
+      if (reviseHorizonMs != CallsAtAddress.DROP_LATE_LINKS) {
+        kept.put(half.id(), call);
+        keptCalls.inc();
+        Long armed = forgetAt.read();
+        if (armed == null || call.forgetAt < armed) {
+          forgetAt.write(call.forgetAt);
+          forget.set(new Instant(call.forgetAt));
+        }
+      }
       waitingHalves.dec();
       waiting.remove(half.id());
       count.write(waitingNow - 1);
@@ -141,16 +193,100 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
     }
   }
 
+  /** The horizon has passed for some kept calls: forget them, and wait for the next. */
+  @OnTimer("forget")
+  public void onForget(
+      OnTimerContext context,
+      @StateId("kept") MapState<String, KeptCall> kept,
+      @StateId("forgetAt") ValueState<Long> forgetAt,
+      @TimerId("forget") Timer forget) {
+    long now = context.timestamp().getMillis();
+    long next = Long.MAX_VALUE;
+    for (Map.Entry<String, KeptCall> entry : kept.entries().read()) {
+      if (entry.getValue().forgetAt <= now) {
+        kept.remove(entry.getKey());
+        keptCalls.dec();
+      } else {
+        next = Math.min(next, entry.getValue().forgetAt);
+      }
+    }
+    if (next == Long.MAX_VALUE) {
+      forgetAt.clear();
+    } else {
+      forgetAt.write(next);
+      forget.set(new Instant(next));
+    }
+  }
+
+  /**
+   * When a call emitted at {@code emittedAt} can be forgotten: the linker keeps it for the horizon
+   * past its end (which is before emittedAt), so no revision can come after this. Rounded up to a
+   * tenth of the horizon (at least a second), so a shard's timer fires a few times per horizon.
+   */
+  private long forgetTime(long emittedAt) {
+    long granule = Math.max(1000, reviseHorizonMs / 10);
+    long at = emittedAt + Math.max(reviseHorizonMs, 0) + 2 * LinkAtAddressFn.EMIT_GRANULE_MS;
+    return Math.min(Math.floorDiv(at, granule) * granule + granule, LAST_TIMER_MS);
+  }
+
   private void resolveUnpaired(PartialLinks half, OutputReceiver<LinkedCall> out) {
     if (half.hasParents()) {
       LOG.warn("Call {} got no children half; emitting it with its parents only", half.id());
-      out.output(new LinkedCall(half.call(), half.ids(), NONE));
+      out.output(new LinkedCall(half.call(), half.ids(), NONE, half.scores(), 0));
       unpairedEmitted.inc();
     } else {
       LOG.warn("Dropping a children half of call {} that has no record: a redelivery", half.id());
       unpairedDropped.inc();
     }
     waitingHalves.dec();
+  }
+
+  /** An emitted call's two halves, its revision, and when it can be forgotten. */
+  static final class KeptCall {
+    final PartialLinks parents;
+    final PartialLinks children;
+    final int revision;
+    final long forgetAt;
+
+    KeptCall(PartialLinks parents, PartialLinks children, int revision, long forgetAt) {
+      this.parents = parents;
+      this.children = children;
+      this.revision = revision;
+      this.forgetAt = forgetAt;
+    }
+
+    KeptCall revisedBy(PartialLinks half) {
+      return half.hasParents()
+          ? new KeptCall(half, children, revision + 1, forgetAt)
+          : new KeptCall(parents, half, revision + 1, forgetAt);
+    }
+
+    LinkedCall linked() {
+      return new LinkedCall(parents.call(), parents.ids(), children.ids(), parents.scores(), revision);
+    }
+
+    static final class KeptCallCoder extends AtomicCoder<KeptCall> {
+      private static final KeptCallCoder INSTANCE = new KeptCallCoder();
+
+      static KeptCallCoder of() {
+        return INSTANCE;
+      }
+
+      @Override
+      public void encode(KeptCall call, OutputStream out) throws IOException {
+        PartialLinks.PartialLinksCoder.of().encode(call.parents, out);
+        PartialLinks.PartialLinksCoder.of().encode(call.children, out);
+        VarIntCoder.of().encode(call.revision, out);
+        VarLongCoder.of().encode(call.forgetAt, out);
+      }
+
+      @Override
+      public KeptCall decode(InputStream in) throws IOException {
+        PartialLinks parents = PartialLinks.PartialLinksCoder.of().decode(in);
+        PartialLinks children = PartialLinks.PartialLinksCoder.of().decode(in);
+        return new KeptCall(parents, children, VarIntCoder.of().decode(in), VarLongCoder.of().decode(in));
+      }
+    }
   }
 
   /** A half and the sweep during which it began to wait. */

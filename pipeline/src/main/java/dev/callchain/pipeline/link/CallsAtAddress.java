@@ -2,7 +2,11 @@ package dev.callchain.pipeline.link;
 
 import dev.callchain.pipeline.model.CallRecord;
 import dev.callchain.pipeline.model.PartialLinks;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Everything held under one address (the linker's per-key state): the calls that went to it
@@ -20,6 +24,10 @@ public final class CallsAtAddress {
 
   final CallIndex asParent;
   final CallIndex asChild;
+  /** What this address has learned of its callers' rhythm, when parents are scored. */
+  final @Nullable ParentModel parentModel;
+  /** The calls emitted within the revision horizon, when late links revise (else null). */
+  final @Nullable EmittedCalls emitted;
   /** The event time this key has evicted through: the watermark is known to be past it. */
   long evictedBefore = UNSET;
   /** When the eviction timer is set to fire, or {@link CallIndex#NOTHING_HELD}. */
@@ -31,12 +39,34 @@ public final class CallsAtAddress {
   long idleTimer = UNSET;
 
   public CallsAtAddress() {
-    this(new CallIndex(), new CallIndex());
+    this(false, DROP_LATE_LINKS);
   }
 
-  CallsAtAddress(CallIndex asParent, CallIndex asChild) {
+  /** What {@code reviseHorizonMs} is when late links are dropped rather than revised. */
+  public static final long DROP_LATE_LINKS = -1;
+
+  /**
+   * With {@code scoreParents}, each call is emitted with its parents' scores (--bestParent); with
+   * a {@code reviseHorizonMs} of 0 or more, emitted calls are kept that long past their end and
+   * re-emitted when a late call links to them (--lateLinks=revise).
+   */
+  public CallsAtAddress(boolean scoreParents, long reviseHorizonMs) {
+    this(
+        new CallIndex(),
+        new CallIndex(),
+        scoreParents ? new ParentModel() : null,
+        reviseHorizonMs == DROP_LATE_LINKS ? null : new EmittedCalls(reviseHorizonMs));
+  }
+
+  CallsAtAddress(
+      CallIndex asParent,
+      CallIndex asChild,
+      @Nullable ParentModel parentModel,
+      @Nullable EmittedCalls emitted) {
     this.asParent = asParent;
     this.asChild = asChild;
+    this.parentModel = parentModel;
+    this.emitted = emitted;
   }
 
   /** The outcome of admitting one call in one role. */
@@ -51,21 +81,22 @@ public final class CallsAtAddress {
    * address inside its interval.
    */
   public Admission admitAsParent(String id, long start, long end, Consumer<HeldCall> onLink) {
-    if (asParent.find(id, start) != null) {
+    return admitAsParent(id, start, end, onLink, revision -> {});
+  }
+
+  /** As above; a link to an emitted call (revise mode) hands that call's new half to revisions. */
+  public Admission admitAsParent(
+      String id, long start, long end, Consumer<HeldCall> onLink, Consumer<PartialLinks> revisions) {
+    if (asParent.find(id, start) != null || (emitted != null && emitted.wasEmitted(false, id, start))) {
       return Admission.REDELIVERED;
     }
     HeldCall parent = new HeldCall(id, start, end, null);
-    asChild.forEachInside(
-        start,
-        end,
-        child -> {
-          if (!child.id.equals(id)) {
-            child.link(id);
-            parent.link(child.id);
-            onLink.accept(child);
-          }
-        });
+    linkChildrenInside(asChild, parent, onLink);
     asParent.add(parent);
+    if (emitted != null && isLate(start)) {
+      // After the add: a revised child is rescored with this parent among its candidates.
+      emitted.linkLateParent(parent, onLink, child -> revisions.accept(revisionOf(child)));
+    }
     return isLate(start) ? Admission.LATE : Admission.NEW;
   }
 
@@ -74,22 +105,51 @@ public final class CallsAtAddress {
    * address and contains its interval.
    */
   public Admission admitAsChild(CallRecord call, Consumer<HeldCall> onLink) {
-    if (asChild.find(call.id(), call.startAtMs()) != null) {
+    return admitAsChild(call, onLink, revision -> {});
+  }
+
+  /** As above; a link to an emitted call (revise mode) hands that call's new half to revisions. */
+  public Admission admitAsChild(
+      CallRecord call, Consumer<HeldCall> onLink, Consumer<PartialLinks> revisions) {
+    if (asChild.find(call.id(), call.startAtMs()) != null
+        || (emitted != null && emitted.wasEmitted(true, call.id(), call.startAtMs()))) {
       return Admission.REDELIVERED;
     }
     HeldCall child = new HeldCall(call.id(), call.startAtMs(), call.endAtMs(), call);
-    asParent.forEachContaining(
-        call.startAtMs(),
-        call.endAtMs(),
+    if (emitted != null && isLate(call.startAtMs())) {
+      emitted.linkLateChild(child, onLink, revisions);
+    }
+    linkParentsContaining(asParent, child, onLink);
+    asChild.add(child);
+    return isLate(call.startAtMs()) ? Admission.LATE : Admission.NEW;
+  }
+
+  /** Links a parent to every call in {@code children} inside its interval (SPEC §2). */
+  static void linkChildrenInside(CallIndex children, HeldCall parent, Consumer<HeldCall> onLink) {
+    children.forEachInside(
+        parent.start,
+        parent.end,
+        child -> {
+          if (!child.id.equals(parent.id)) {
+            child.link(parent.id);
+            parent.link(child.id);
+            onLink.accept(child);
+          }
+        });
+  }
+
+  /** Links a child to every call in {@code parents} containing its interval (SPEC §2). */
+  static void linkParentsContaining(CallIndex parents, HeldCall child, Consumer<HeldCall> onLink) {
+    parents.forEachContaining(
+        child.start,
+        child.end,
         parent -> {
-          if (!parent.id.equals(call.id())) {
-            parent.link(call.id());
+          if (!parent.id.equals(child.id)) {
+            parent.link(child.id);
             child.link(parent.id);
             onLink.accept(parent);
           }
         });
-    asChild.add(child);
-    return isLate(call.startAtMs()) ? Admission.LATE : Admission.NEW;
   }
 
   private boolean isLate(long start) {
@@ -103,30 +163,79 @@ public final class CallsAtAddress {
    */
   public long evictEndedBefore(long time, Consumer<PartialLinks> emit) {
     evictedBefore = Math.max(evictedBefore, time);
+    // Children first: a child's parents end no earlier, so they are all still held to score it.
+    long children = evictChildren(evicted -> asChild.evictEndedBefore(time, evicted), emit);
     long parents = asParent.evictEndedBefore(time, call -> emit.accept(childrenOf(call)));
-    long children = asChild.evictEndedBefore(time, call -> emit.accept(parentsOf(call)));
-    return Math.min(parents, children);
+    long forget = emitted == null ? NOTHING_HELD : emitted.forgetEndedBefore(time);
+    return Math.min(forget, Math.min(parents, children));
   }
 
   /** Emits every held call with the links found so far, and forgets them (idle flush). */
   public void evictAll(Consumer<PartialLinks> emit) {
+    evictChildren(
+        evicted -> {
+          asChild.evictAll(evicted);
+          return NOTHING_HELD;
+        },
+        emit);
     asParent.evictAll(call -> emit.accept(childrenOf(call)));
-    asChild.evictAll(call -> emit.accept(parentsOf(call)));
   }
 
+  /** Runs an eviction of children, emitting each with its parents (and their scores). */
+  private long evictChildren(ToLongFunction<Consumer<HeldCall>> eviction, Consumer<PartialLinks> emit) {
+    if (parentModel == null) {
+      return eviction.applyAsLong(call -> emit.accept(childAndRetire(call)));
+    }
+    List<HeldCall> children = new ArrayList<>();
+    long earliestEnd = eviction.applyAsLong(children::add);
+    ParentScorer.score(children, parentIndexes(), parentModel, true, emit);
+    children.forEach(this::retireChild);
+    return earliestEnd;
+  }
+
+  private PartialLinks childAndRetire(HeldCall child) {
+    retireChild(child);
+    return parentsOf(child);
+  }
+
+  private void retireChild(HeldCall child) {
+    if (emitted != null) {
+      emitted.asChild.add(child);
+    }
+  }
+
+  /** An emitted child's parents again, with a late parent (and rescored), as a revision. */
+  private PartialLinks revisionOf(HeldCall child) {
+    if (parentModel == null) {
+      return parentsOf(child).asRevision();
+    }
+    PartialLinks[] scored = new PartialLinks[1];
+    ParentScorer.score(List.of(child), parentIndexes(), parentModel, false, half -> scored[0] = half);
+    return scored[0].asRevision();
+  }
+
+  /** Where a child's parents may be: held, or (revise mode) already emitted. */
+  private List<CallIndex> parentIndexes() {
+    return emitted == null ? List.of(asParent) : List.of(asParent, emitted.asParent);
+  }
+
+  /** Nothing held, and nothing emitted kept for revisions. */
   public boolean isEmpty() {
-    return asParent.isEmpty() && asChild.isEmpty();
+    return asParent.isEmpty() && asChild.isEmpty() && (emitted == null || emitted.isEmpty());
   }
 
   public int size() {
     return asParent.size() + asChild.size();
   }
 
-  private static PartialLinks childrenOf(HeldCall parent) {
+  private PartialLinks childrenOf(HeldCall parent) {
+    if (emitted != null) {
+      emitted.asParent.add(parent);
+    }
     return PartialLinks.childrenOf(parent.id, parent.sortedLinks());
   }
 
-  private static PartialLinks parentsOf(HeldCall child) {
+  static PartialLinks parentsOf(HeldCall child) {
     return PartialLinks.parentsOf(child.record, child.sortedLinks());
   }
 }

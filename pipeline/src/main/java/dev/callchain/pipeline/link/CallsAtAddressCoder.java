@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.DoubleCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import java.util.Map;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
@@ -20,6 +22,7 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
   private static final StringUtf8Coder STRING = StringUtf8Coder.of();
   private static final VarLongCoder LONG = VarLongCoder.of();
   private static final VarIntCoder INT = VarIntCoder.of();
+  private static final DoubleCoder DOUBLE = DoubleCoder.of();
 
   public static CallsAtAddressCoder of() {
     return INSTANCE;
@@ -34,16 +37,35 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
     LONG.encode(calls.catchUpStep, out);
     LONG.encode(calls.lastArrivalMs, out);
     LONG.encode(calls.idleTimer, out);
+    encodeModel(calls.parentModel, out);
+    LONG.encode(calls.emitted == null ? CallsAtAddress.DROP_LATE_LINKS : calls.emitted.horizonMs, out);
+    if (calls.emitted != null) {
+      encodeIndex(calls.emitted.asParent, false, out);
+      encodeIndex(calls.emitted.asChild, true, out);
+    }
   }
 
   @Override
   public CallsAtAddress decode(InputStream in) throws IOException {
-    CallsAtAddress calls = new CallsAtAddress(decodeIndex(false, in), decodeIndex(true, in));
-    calls.evictedBefore = LONG.decode(in);
-    calls.evictionTimer = LONG.decode(in);
-    calls.catchUpStep = LONG.decode(in);
-    calls.lastArrivalMs = LONG.decode(in);
-    calls.idleTimer = LONG.decode(in);
+    CallIndex asParent = decodeIndex(false, in);
+    CallIndex asChild = decodeIndex(true, in);
+    long evictedBefore = LONG.decode(in);
+    long evictionTimer = LONG.decode(in);
+    long catchUpStep = LONG.decode(in);
+    long lastArrivalMs = LONG.decode(in);
+    long idleTimer = LONG.decode(in);
+    ParentModel model = decodeModel(in);
+    long horizon = LONG.decode(in);
+    EmittedCalls emitted =
+        horizon == CallsAtAddress.DROP_LATE_LINKS
+            ? null
+            : new EmittedCalls(horizon, decodeIndex(false, in), decodeIndex(true, in));
+    CallsAtAddress calls = new CallsAtAddress(asParent, asChild, model, emitted);
+    calls.evictedBefore = evictedBefore;
+    calls.evictionTimer = evictionTimer;
+    calls.catchUpStep = catchUpStep;
+    calls.lastArrivalMs = lastArrivalMs;
+    calls.idleTimer = idleTimer;
     return calls;
   }
 
@@ -82,4 +104,39 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
     return index;
   }
 
+  private static void encodeModel(ParentModel model, OutputStream out) throws IOException {
+    INT.encode(model == null ? -1 : model.byDestination.size(), out);
+    if (model == null) {
+      return;
+    }
+    for (Map.Entry<String, ParentModel.Gaps> destination : model.byDestination.entrySet()) {
+      STRING.encode(destination.getKey(), out);
+      INT.encode(destination.getValue().cells.size(), out);
+      for (Map.Entry<Long, Double> cell : destination.getValue().cells.entrySet()) {
+        LONG.encode(cell.getKey(), out);
+        DOUBLE.encode(cell.getValue(), out);
+      }
+    }
+  }
+
+  private static ParentModel decodeModel(InputStream in) throws IOException {
+    int destinations = INT.decode(in);
+    if (destinations < 0) {
+      return null;
+    }
+    ParentModel model = new ParentModel();
+    for (int d = 0; d < destinations; d++) {
+      ParentModel.Gaps gaps = new ParentModel.Gaps();
+      model.byDestination.put(STRING.decode(in), gaps);
+      int cells = INT.decode(in);
+      for (int c = 0; c < cells; c++) {
+        double weight;
+        long cell = LONG.decode(in);
+        weight = DOUBLE.decode(in);
+        gaps.cells.put(cell, weight);
+        gaps.total += weight;
+      }
+    }
+    return model;
+  }
 }

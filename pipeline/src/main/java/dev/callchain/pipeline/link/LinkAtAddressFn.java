@@ -2,6 +2,7 @@ package dev.callchain.pipeline.link;
 
 import dev.callchain.pipeline.CallchainMetrics;
 import dev.callchain.pipeline.model.PartialLinks;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.state.StateSpec;
@@ -34,6 +35,10 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
   private static final long LAST_TIMER_MS = GlobalWindow.INSTANCE.maxTimestamp().getMillis();
 
   private final long idleFlushMs;
+  private final long boundMs;
+  private final boolean scoreParents;
+  private final long reviseHorizonMs;
+  private transient LatenessTracker lateness;
 
   private final Counter links = CallchainMetrics.counter(CallchainMetrics.LINKS);
   private final Counter lateCalls = CallchainMetrics.counter(CallchainMetrics.LATE_CALLS);
@@ -42,11 +47,23 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
   private final Counter idleFlushes = CallchainMetrics.counter(CallchainMetrics.IDLE_FLUSHES);
   private final Counter idleFlushed = CallchainMetrics.counter(CallchainMetrics.IDLE_FLUSHED_CALLS);
   private final Counter held = CallchainMetrics.counter(CallchainMetrics.HELD);
+  private final Counter revisions = CallchainMetrics.counter(CallchainMetrics.REVISED_HALVES);
   private final Distribution heldPerAddress =
       CallchainMetrics.distribution(CallchainMetrics.HELD_PER_ADDRESS);
 
-  LinkAtAddressFn(long idleFlushMs) {
-    this.idleFlushMs = idleFlushMs;
+  LinkAtAddressFn(LinkSettings settings) {
+    this.idleFlushMs = settings.idleFlushMs();
+    this.boundMs = settings.maxOutOfOrderMs();
+    this.scoreParents = settings.bestParent();
+    this.reviseHorizonMs =
+        settings.lateLinks() == LinkSettings.LateLinks.REVISE
+            ? settings.reviseHorizonMs()
+            : CallsAtAddress.DROP_LATE_LINKS;
+  }
+
+  @Setup
+  public void setup() {
+    lateness = new LatenessTracker(boundMs);
   }
 
   @StateId("held")
@@ -67,17 +84,23 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
       @Element KV<String, AddressedCall> element,
       @StateId("held") ValueState<CallsAtAddress> state,
       @TimerId("evict") Timer evictTimer,
-      @TimerId("idle") Timer idleTimer) {
+      @TimerId("idle") Timer idleTimer,
+      OutputReceiver<KV<Integer, PartialLinks>> out) {
     CallsAtAddress calls = state.read();
     if (calls == null) {
-      calls = new CallsAtAddress();
+      calls = new CallsAtAddress(scoreParents, reviseHorizonMs);
     }
     AddressedCall call = element.getValue();
     long[] found = new long[1];
+    Consumer<PartialLinks> revise =
+        half -> {
+          revisions.inc();
+          out.output(KV.of(AssembleByIdFn.shardOf(half.id()), half));
+        };
     CallsAtAddress.Admission admission =
         call.isChild()
-            ? calls.admitAsChild(call.record, partner -> found[0]++)
-            : calls.admitAsParent(call.id, call.start, call.end, partner -> found[0]++);
+            ? calls.admitAsChild(call.record, partner -> found[0]++, revise)
+            : calls.admitAsParent(call.id, call.start, call.end, partner -> found[0]++, revise);
     // Each record is admitted twice (once per role); count per record only once, as a child.
     switch (admission) {
       case REDELIVERED:
@@ -88,6 +111,7 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
       case LATE:
         if (call.isChild()) {
           lateCalls.inc();
+          lateness.late(calls.evictedBefore - call.start, System.currentTimeMillis());
         }
         lateLinks.inc(found[0]);
         break;

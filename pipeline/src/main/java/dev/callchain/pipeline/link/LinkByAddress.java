@@ -16,10 +16,10 @@ import org.apache.beam.sdk.values.PCollection;
  * them: each call goes to its two addresses, is linked there, and its two halves are joined by id.
  */
 public final class LinkByAddress extends PTransform<PCollection<CallRecord>, PCollection<LinkedCall>> {
-  private final long idleFlushMs;
+  private final LinkSettings settings;
 
-  public LinkByAddress(long idleFlushMs) {
-    this.idleFlushMs = idleFlushMs;
+  public LinkByAddress(LinkSettings settings) {
+    this.settings = settings;
   }
 
   @Override
@@ -27,8 +27,14 @@ public final class LinkByAddress extends PTransform<PCollection<CallRecord>, PCo
     return calls
         .apply("SendToBothAddresses", ParDo.of(new SendToBothAddressesFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), AddressedCall.AddressedCallCoder.of()))
-        .apply("LinkAtAddress", ParDo.of(new LinkAtAddressFn(idleFlushMs)))
-        .apply("AssembleById", ParDo.of(new AssembleByIdFn(idleFlushMs)));
+        .apply("LinkAtAddress", ParDo.of(linkAtAddress()))
+        .apply("AssembleById", ParDo.of(new AssembleByIdFn(settings)));
+  }
+
+  private DoFn<KV<String, AddressedCall>, KV<Integer, PartialLinks>> linkAtAddress() {
+    return settings.linker() == LinkSettings.Linker.SCAN
+        ? new ScanLinkAtAddressFn()
+        : new LinkAtAddressFn(settings);
   }
 
   /** A call is a candidate parent at its dst_ip and a candidate child at its src_ip. */

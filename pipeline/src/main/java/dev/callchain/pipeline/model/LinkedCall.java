@@ -9,7 +9,9 @@ import java.util.Objects;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.values.TypeDescriptor;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** The output record (SPEC §3): a call with the ids of all its parents and all its children. */
 @DefaultCoder(LinkedCall.LinkedCallCoder.class)
@@ -17,12 +19,29 @@ public final class LinkedCall {
   private final CallRecord call;
   private final String[] parents;
   private final String[] children;
+  private final @Nullable ParentScores parentScores;
+  private final int revision;
 
   /** The id lists must already be sorted ascending and free of duplicates. */
   public LinkedCall(CallRecord call, String[] parents, String[] children) {
+    this(call, parents, children, null, 0);
+  }
+
+  /**
+   * With the parents' scores (--bestParent, else null), and the revision: 0 for the first
+   * emission, n for the n-th re-emission with late links (--lateLinks=revise).
+   */
+  public LinkedCall(
+      CallRecord call,
+      String[] parents,
+      String[] children,
+      @Nullable ParentScores parentScores,
+      int revision) {
     this.call = Objects.requireNonNull(call);
     this.parents = Objects.requireNonNull(parents);
     this.children = Objects.requireNonNull(children);
+    this.parentScores = parentScores;
+    this.revision = revision;
   }
 
   public CallRecord call() {
@@ -39,12 +58,22 @@ public final class LinkedCall {
     return children;
   }
 
+  public @Nullable ParentScores parentScores() {
+    return parentScores;
+  }
+
+  public int revision() {
+    return revision;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof LinkedCall
         && ((LinkedCall) o).call.equals(call)
         && Arrays.equals(((LinkedCall) o).parents, parents)
-        && Arrays.equals(((LinkedCall) o).children, children);
+        && Arrays.equals(((LinkedCall) o).children, children)
+        && Objects.equals(((LinkedCall) o).parentScores, parentScores)
+        && ((LinkedCall) o).revision == revision;
   }
 
   @Override
@@ -54,7 +83,9 @@ public final class LinkedCall {
 
   @Override
   public String toString() {
-    return call + " parents=" + Arrays.toString(parents) + " children=" + Arrays.toString(children);
+    return call + " parents=" + Arrays.toString(parents) + " children=" + Arrays.toString(children)
+        + (parentScores == null ? "" : " " + parentScores)
+        + (revision == 0 ? "" : " revision=" + revision);
   }
 
   /** Binary form of a {@link LinkedCall}. */
@@ -75,12 +106,18 @@ public final class LinkedCall {
       CallRecordCoder.of().encode(linked.call, out);
       IdListCoder.encode(linked.parents, out);
       IdListCoder.encode(linked.children, out);
+      ParentScores.encode(linked.parentScores, out);
+      VarIntCoder.of().encode(linked.revision, out);
     }
 
     @Override
     public LinkedCall decode(InputStream in) throws IOException {
       return new LinkedCall(
-          CallRecordCoder.of().decode(in), IdListCoder.decode(in), IdListCoder.decode(in));
+          CallRecordCoder.of().decode(in),
+          IdListCoder.decode(in),
+          IdListCoder.decode(in),
+          ParentScores.decode(in),
+          VarIntCoder.of().decode(in));
     }
 
     @Override

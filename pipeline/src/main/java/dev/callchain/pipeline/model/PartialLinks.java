@@ -24,21 +24,46 @@ public final class PartialLinks {
   private final String id;
   private final @Nullable CallRecord call;
   private final String[] ids;
+  private final @Nullable ParentScores scores;
+  private final boolean revision;
 
-  private PartialLinks(String id, @Nullable CallRecord call, String[] ids) {
+  private PartialLinks(
+      String id,
+      @Nullable CallRecord call,
+      String[] ids,
+      @Nullable ParentScores scores,
+      boolean revision) {
     this.id = Objects.requireNonNull(id);
     this.call = call;
     this.ids = Objects.requireNonNull(ids);
+    this.scores = scores;
+    this.revision = revision;
   }
 
   /** The half found where the call is a child: its record and all its parents. */
   public static PartialLinks parentsOf(CallRecord call, String[] parents) {
-    return new PartialLinks(call.id(), call, parents);
+    return new PartialLinks(call.id(), call, parents, null, false);
+  }
+
+  /** The parents half with the parents' scores (--bestParent). */
+  public static PartialLinks parentsOf(
+      CallRecord call, String[] parents, @Nullable ParentScores scores) {
+    return new PartialLinks(call.id(), call, parents, scores, false);
   }
 
   /** The half found where the call is a parent: all its children. */
   public static PartialLinks childrenOf(String id, String[] children) {
-    return new PartialLinks(id, null, children);
+    return new PartialLinks(id, null, children, null, false);
+  }
+
+  /** This half again, with links found after it was first emitted (--lateLinks=revise). */
+  public PartialLinks asRevision() {
+    return new PartialLinks(id, call, ids, scores, true);
+  }
+
+  /** Whether this half supersedes one emitted before for the same call. */
+  public boolean isRevision() {
+    return revision;
   }
 
   public String id() {
@@ -59,6 +84,11 @@ public final class PartialLinks {
     return ids;
   }
 
+  /** On the parents half with --bestParent: how likely each parent is the real one. */
+  public @Nullable ParentScores scores() {
+    return scores;
+  }
+
   /** Binary form of {@link PartialLinks}. */
   public static final class PartialLinksCoder extends AtomicCoder<PartialLinks> {
     private static final PartialLinksCoder INSTANCE = new PartialLinksCoder();
@@ -74,6 +104,7 @@ public final class PartialLinks {
 
     @Override
     public void encode(PartialLinks links, OutputStream out) throws IOException {
+      BooleanCoder.of().encode(links.revision, out);
       BooleanCoder.of().encode(links.call != null, out);
       if (links.call != null) {
         CallRecordCoder.of().encode(links.call, out);
@@ -81,16 +112,24 @@ public final class PartialLinks {
         StringUtf8Coder.of().encode(links.id, out);
       }
       IdListCoder.encode(links.ids, out);
+      if (links.call != null) {
+        ParentScores.encode(links.scores, out);
+      }
     }
 
     @Override
     public PartialLinks decode(InputStream in) throws IOException {
+      boolean revision = BooleanCoder.of().decode(in);
+      PartialLinks half;
       if (BooleanCoder.of().decode(in)) {
         CallRecord call = CallRecordCoder.of().decode(in);
-        return parentsOf(call, IdListCoder.decode(in));
+        String[] parents = IdListCoder.decode(in);
+        half = parentsOf(call, parents, ParentScores.decode(in));
+      } else {
+        String id = StringUtf8Coder.of().decode(in);
+        half = childrenOf(id, IdListCoder.decode(in));
       }
-      String id = StringUtf8Coder.of().decode(in);
-      return childrenOf(id, IdListCoder.decode(in));
+      return revision ? half.asRevision() : half;
     }
   }
 }

@@ -74,6 +74,37 @@ public interface CallchainOptions extends FlinkPipelineOptions {
 
   void setIdlePartitionMs(Long value);
 
+  @Description(
+      "The linking algorithm: index (default) or scan, the prototype's algorithm (a full scan of"
+          + " JSON strings per record), kept as the benchmarks' baseline.")
+  @Default.String("index")
+  String getLinker();
+
+  void setLinker(String value);
+
+  @Description(
+      "Also score each call's candidate parents and name the most likely real one: the output"
+          + " gains best_parent (an id or null) and parent_scores ({id: score in [0,1]}).")
+  @Default.Boolean(false)
+  Boolean getBestParent();
+
+  void setBestParent(Boolean value);
+
+  @Description(
+      "A link that reaches a call already emitted (a record later than the bound): drop (count"
+          + " it; default) or revise (emit the call again with all its links and \"revision\": n).")
+  @Default.String("drop")
+  String getLateLinks();
+
+  void setLateLinks(String value);
+
+  @Description(
+      "With --lateLinks=revise: how long (event time) past its end an emitted call is kept to"
+          + " receive late links. Default: --maxOutOfOrderMs.")
+  Long getReviseHorizonMs();
+
+  void setReviseHorizonMs(Long value);
+
   @Description("Read call logs from these JSON Lines files (a bounded run) instead of Kafka.")
   String getInputFile();
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import dev.callchain.pipeline.link.LinkSettings;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
@@ -101,6 +102,14 @@ public final class OptionsReader {
     require(
         options.getMaxRecords() == null || options.getMaxRecords() > 0,
         "--maxRecords must be more than 0");
+    require(
+        options.getReviseHorizonMs() == null || options.getReviseHorizonMs() >= 0,
+        "--reviseHorizonMs must be 0 or more");
+    LinkSettings settings = LinkSettings.from(options);
+    require(
+        settings.linker() == LinkSettings.Linker.INDEX
+            || (!settings.bestParent() && settings.lateLinks() == LinkSettings.LateLinks.DROP),
+        "--linker=scan is the plain baseline: it has no --bestParent or --lateLinks=revise");
   }
 
   private static void require(boolean condition, String message) {

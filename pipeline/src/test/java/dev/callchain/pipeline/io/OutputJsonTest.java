@@ -1,11 +1,13 @@
 package dev.callchain.pipeline.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.callchain.pipeline.model.CallRecord;
 import dev.callchain.pipeline.model.DeadLetter;
 import dev.callchain.pipeline.model.LinkedCall;
 import dev.callchain.pipeline.model.Origin;
+import dev.callchain.pipeline.model.ParentScores;
 import dev.callchain.pipeline.model.Rejection;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,24 @@ class OutputJsonTest {
             + "\"end_at_ms\":1030,\"latency_msec\":30.5,\"service\": \"main\",\"n\":1.50,"
             + "\"parents\":[\"a\",\"b\"],\"children\":[]}",
         new String(OutputJson.linkedCall(linked), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void scoresFollowTheLinksAndARevisionIsNumbered() {
+    CallRecord call = CallRecord.of("c", "a", "b", 1000, 1030);
+    String[] parents = {"p1", "p2", "p3"};
+    LinkedCall scored =
+        new LinkedCall(call, parents, new String[0], new ParentScores("p2", new double[] {0.00031, 0.99969, 0}), 2);
+    assertEquals(
+        "{\"id\":\"c\",\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":1000,\"end_at_ms\":1030,"
+            + "\"latency_msec\":30,\"parents\":[\"p1\",\"p2\",\"p3\"],\"children\":[],\"best_parent\":\"p2\","
+            + "\"parent_scores\":{\"p1\":0.0003,\"p2\":0.9997,\"p3\":0},\"revision\":2}",
+        new String(OutputJson.linkedCall(scored), StandardCharsets.UTF_8));
+    LinkedCall unnamed =
+        new LinkedCall(call, new String[0], new String[0], new ParentScores(null, new double[0]), 0);
+    assertTrue(
+        new String(OutputJson.linkedCall(unnamed), StandardCharsets.UTF_8)
+            .endsWith("\"children\":[],\"best_parent\":null,\"parent_scores\":{}}"));
   }
 
   @Test

@@ -1,0 +1,119 @@
+package dev.callchain.pipeline.link;
+
+import dev.callchain.pipeline.options.CallchainOptions;
+import java.io.Serializable;
+import java.util.Locale;
+
+/** How calls are linked: which linker, and what the linker adds beyond SPEC §2-§4. */
+public final class LinkSettings implements Serializable {
+  /** The linking algorithm. */
+  public enum Linker {
+    /** Start-sorted index per address, one timer per address (the product). */
+    INDEX,
+    /** The prototype's algorithm, kept as the benchmarks' baseline (see ScanLinkAtAddressFn). */
+    SCAN
+  }
+
+  /** What happens to a link that reaches a call already emitted. */
+  public enum LateLinks {
+    /** Counted, not emitted (SPEC §4). */
+    DROP,
+    /** The call is emitted again with all its links, as revision n (upsert by id). */
+    REVISE
+  }
+
+  private final Linker linker;
+  private final long idleFlushMs;
+  private final long maxOutOfOrderMs;
+  private final boolean bestParent;
+  private final LateLinks lateLinks;
+  private final long reviseHorizonMs;
+
+  private LinkSettings(
+      Linker linker,
+      long idleFlushMs,
+      long maxOutOfOrderMs,
+      boolean bestParent,
+      LateLinks lateLinks,
+      long reviseHorizonMs) {
+    this.linker = linker;
+    this.idleFlushMs = idleFlushMs;
+    this.maxOutOfOrderMs = maxOutOfOrderMs;
+    this.bestParent = bestParent;
+    this.lateLinks = lateLinks;
+    this.reviseHorizonMs = reviseHorizonMs;
+  }
+
+  /** The index linker, plain SPEC output, late links dropped; a 30 s bound. */
+  public static LinkSettings idleFlushAfter(long idleFlushMs) {
+    return new LinkSettings(Linker.INDEX, idleFlushMs, 30_000, false, LateLinks.DROP, 30_000);
+  }
+
+  public static LinkSettings from(CallchainOptions options) {
+    long bound = options.getMaxOutOfOrderMs();
+    Long horizon = options.getReviseHorizonMs();
+    return new LinkSettings(
+        parse(Linker.class, "--linker", options.getLinker()),
+        options.getIdleFlushMs(),
+        bound,
+        options.getBestParent(),
+        parse(LateLinks.class, "--lateLinks", options.getLateLinks()),
+        horizon == null ? bound : horizon);
+  }
+
+  /** Lower-case option values (--linker=scan) to their constants, with a clear error. */
+  public static <E extends Enum<E>> E parse(Class<E> type, String flag, String value) {
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equalsIgnoreCase(value)) {
+        return constant;
+      }
+    }
+    StringBuilder allowed = new StringBuilder();
+    for (E constant : type.getEnumConstants()) {
+      allowed.append(allowed.length() == 0 ? "" : " or ").append(constant.name().toLowerCase(Locale.ROOT));
+    }
+    throw new IllegalArgumentException(flag + " must be " + allowed + ", not '" + value + "'");
+  }
+
+  public LinkSettings withLinker(Linker value) {
+    return new LinkSettings(value, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs);
+  }
+
+  public LinkSettings withBestParent(boolean value) {
+    return new LinkSettings(linker, idleFlushMs, maxOutOfOrderMs, value, lateLinks, reviseHorizonMs);
+  }
+
+  public LinkSettings withLateLinks(LateLinks value, long horizonMs) {
+    return new LinkSettings(linker, idleFlushMs, maxOutOfOrderMs, bestParent, value, horizonMs);
+  }
+
+  public LinkSettings withBound(long value) {
+    return new LinkSettings(linker, idleFlushMs, value, bestParent, lateLinks, reviseHorizonMs);
+  }
+
+  public Linker linker() {
+    return linker;
+  }
+
+  public long idleFlushMs() {
+    return idleFlushMs;
+  }
+
+  /** The out-of-orderness bound, named in the lateness log. */
+  public long maxOutOfOrderMs() {
+    return maxOutOfOrderMs;
+  }
+
+  public boolean bestParent() {
+    return bestParent;
+  }
+
+  public LateLinks lateLinks() {
+    return lateLinks;
+  }
+
+  /** How long past its emission a call is kept to receive late links (revise mode). */
+  public long reviseHorizonMs() {
+    return reviseHorizonMs;
+  }
+}
