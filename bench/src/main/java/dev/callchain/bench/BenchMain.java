@@ -81,7 +81,7 @@ public final class BenchMain {
         .measure(plan.startupRecords(), plan.scalingRecords(), plan.scanScalingCap(), plan.scanPointBudget());
     List<Path> plots = new ArrayList<>(ScalingSection.plot(scaling, plotDir));
 
-    LatencySection.Result latency = new LatencySection(runs, workDir.resolve("checkpoints"), log).measure(plan.latencyRun(), plan.latencyWarmup());
+    LatencySection.Result latency = new LatencySection(runs, workDir.resolve("checkpoints"), log).measure(plan.latencyIntervalMs(), plan.latencyRun(), plan.latencyWarmup());
     List<SimulatorFigure> simulator = new SimulatorSection(runs, log).measure(plan.simulatorBenchmarkArgs());
     Measured directRunner = new DirectRunnerSection(runs, datasets, workDir, log).measure(plan.directRunnerRecords());
     List<JmhSection.Score> jmh = new JmhSection(workDir.resolve("logs/jmh.log"), log).measure(plan.jmh());

@@ -117,11 +117,14 @@ final class BenchReport {
 
     LatencySection.Result latency = results.latency();
     md.append("## 6. Latency\n\n");
-    md.append(String.format(Locale.ROOT, "Simulator in real time (`--realtime --interval %s`, 5,000 traces/s,"
-            + " event time = wall time) for %.0f s into a topic while callchain streams (default bound %,d ms);"
-            + " both topics use `message.timestamp.type=LogAppendTime`. %,d records in; %,d measured (arrived"
-            + " after a %d s warm-up, floor before the simulator stopped), %,d of them without output.%n%n",
-        LatencySection.INTERVAL_MS, latency.simulatorSeconds(), LatencySection.BOUND_MS, latency.inputRecords(),
+    md.append(String.format(Locale.ROOT, "Simulator in real time (`--realtime --interval %s`, %,.0f traces/s,"
+            + " event time = wall time) for %.0f s into a topic while callchain streams (default bound %,d ms,"
+            + " file checkpoints every 10 s); both topics use `message.timestamp.type=LogAppendTime`."
+            + " %,d records in, %,d out by the end of reading. Measured: the %,d records that arrived after a"
+            + " %d s warm-up and whose floor lies before the simulator stopped; %,d of them had no output"
+            + " (the pipeline fell behind the input by more than the drain time).%n%n",
+        latency.intervalMs(), 1000 / Double.parseDouble(latency.intervalMs()), latency.simulatorSeconds(),
+        LatencySection.BOUND_MS, latency.inputRecords(), latency.outputRecords(),
         latency.sample().measured() + latency.sample().missing(), plan.latencyWarmup().toSeconds(),
         latency.sample().missing()));
     md.append(LatencySection.table(latency).render()).append('\n');

@@ -14,6 +14,7 @@ import java.util.Map;
 /** Writes workloads once, with the simulator in fast mode, into Kafka topics or JSON Lines files. */
 final class Datasets {
   static final int PARTITIONS = 5;
+  private static final int ATTEMPTS = 3;
 
   private final EmbeddedKafkaBroker broker;
   private final PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
@@ -25,20 +26,30 @@ final class Datasets {
   /** A workload written into a topic of its own: where it is and how many records it has. */
   record Dataset(Workload workload, String topic, long records, RunSummary written) {}
 
+  /**
+   * Writes the workload into a new topic. A producer that meets a partition whose leader is not
+   * ready yet can fall out of its idempotence sequence and fail its sends; then the dataset is
+   * written again into a fresh topic, so that no run ever reads a partial dataset.
+   */
   Dataset intoKafka(Workload workload, String topic) throws IOException {
-    Topics.create(broker, topic, PARTITIONS, false);
-    List<String> args = workload.simulatorArgs();
-    args.addAll(
-        List.of(
-            "--bootstrap", broker.bootstrapServers(),
-            "--topic", topic,
-            "--partitions", String.valueOf(PARTITIONS)));
-    RunSummary summary = simulate(args);
-    if (summary.sendErrors() > 0 || summary.recordsSent() != summary.records()) {
-      throw new IOException(
-          "writing " + workload.name() + " lost records: " + summary.sendErrors() + " send errors");
+    IOException failure = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      String name = attempt == 1 ? topic : topic + "-retry" + attempt;
+      Topics.create(broker, name, PARTITIONS, false);
+      List<String> args = workload.simulatorArgs();
+      args.addAll(
+          List.of(
+              "--bootstrap", broker.bootstrapServers(),
+              "--topic", name,
+              "--partitions", String.valueOf(PARTITIONS)));
+      RunSummary summary = simulate(args);
+      if (summary.sendErrors() == 0 && summary.recordsSent() == summary.records()) {
+        return new Dataset(workload, name, summary.records(), summary);
+      }
+      failure = new IOException("writing " + workload.name() + " into " + name + " lost records: "
+          + summary.sendErrors() + " send errors");
     }
-    return new Dataset(workload, topic, summary.records(), summary);
+    throw failure;
   }
 
   /** The workload as a JSON Lines file; returns how many records it has. */

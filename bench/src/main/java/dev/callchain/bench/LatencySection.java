@@ -37,13 +37,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class LatencySection {
   static final long BOUND_MS = 30_000;
-  static final String INTERVAL_MS = "0.2";
   private static final Duration MARGIN = Duration.ofSeconds(5);
   private static final Duration DRAIN = Duration.ofSeconds(60);
   private static final Duration POLL = Duration.ofMillis(200);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  record Result(LatencySample sample, long inputRecords, PacingLag pacing, double simulatorSeconds) {}
+  /**
+   * @param intervalMs the simulator's mean interval between traces
+   * @param outputRecords all the records the pipeline had emitted when reading stopped
+   */
+  record Result(String intervalMs, LatencySample sample, long inputRecords, long outputRecords, PacingLag pacing,
+                double simulatorSeconds) {}
 
   private final Runs runs;
   private final Path checkpoints;
@@ -55,7 +59,7 @@ final class LatencySection {
     this.log = log;
   }
 
-  Result measure(Duration run, Duration warmup) throws IOException, InterruptedException {
+  Result measure(String intervalMs, Duration run, Duration warmup) throws IOException, InterruptedException {
     String name = runs.freshTopic("latency");
     String input = name + "-in";
     String output = name + "-out";
@@ -69,9 +73,9 @@ final class LatencySection {
     args.add("--stateBackendStoragePath=" + checkpoints.toUri());
     try (ChildJvm.Child pipeline = runs.jvm().start(name, CallchainChild.class, args)) {
       log.step("latency: pipeline streaming (pid %d); simulator in real time, --interval %s ms for %d s",
-          pipeline.pid(), INTERVAL_MS, run.toSeconds());
+          pipeline.pid(), intervalMs, run.toSeconds());
       long simulatorStart = System.currentTimeMillis();
-      RunSummary simulated = simulateFor(input, run);
+      RunSummary simulated = simulateFor(input, intervalMs, run);
       long simulatorStop = System.currentTimeMillis();
       Map<String, LatencySample.Input> inputs = new HashMap<>();
       long inputRecords = readTopic(input, null, (record, node) -> {
@@ -84,19 +88,21 @@ final class LatencySection {
       });
       log.step("latency: %d records in, %d to measure; waiting for their outputs", inputRecords, inputs.size());
       Map<String, Long> outputs = new HashMap<>();
-      readTopic(output, () -> outputs.size() >= inputs.size(), (record, node) -> {
+      long outputRecords = readTopic(output, () -> outputs.size() >= inputs.size(), (record, node) -> {
         if (inputs.containsKey(record.key())) {
           outputs.put(record.key(), record.timestamp());
         }
       });
       LatencySample sample = LatencySample.of(inputs, outputs, BOUND_MS);
-      log.result("latency: %d measured, %d missing", sample.measured(), sample.missing());
-      return new Result(sample, inputRecords, simulated.lag(), simulated.elapsed().toNanos() / 1e9);
+      log.result("latency: %d measured, %d missing; %d records out of %d in", sample.measured(), sample.missing(),
+          outputRecords, inputRecords);
+      return new Result(intervalMs, sample, inputRecords, outputRecords, simulated.lag(),
+          simulated.elapsed().toNanos() / 1e9);
     }
   }
 
-  private RunSummary simulateFor(String topic, Duration run) throws IOException {
-    List<String> args = List.of("--realtime", "--stream", "--interval", INTERVAL_MS,
+  private RunSummary simulateFor(String topic, String intervalMs, Duration run) throws IOException {
+    List<String> args = List.of("--realtime", "--stream", "--interval", intervalMs,
         "--seed", String.valueOf(Workload.SEED), "--id-prefix", "live-", "--progress-every", "0",
         "--bootstrap", runs.bootstrap(), "--topic", topic, "--partitions", String.valueOf(Datasets.PARTITIONS));
     PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());

@@ -12,6 +12,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the bench's topics on the in-process broker. */
 final class Topics {
+  private static final long SETTLE_MS = 500;
+
   private Topics() {}
 
   /**
@@ -36,5 +38,12 @@ final class Topics {
       }
     }
     broker.createTopic(name, partitions); // creates it if still missing, and waits for it
+    // Metadata shows a leader a moment before the broker accepts writes as one.
+    try {
+      Thread.sleep(SETTLE_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted creating topic " + name, e);
+    }
   }
 }
