@@ -62,8 +62,7 @@ public final class BenchMain {
                                   Path plotDir, Log log) throws Exception {
     Datasets datasets = new Datasets(broker);
     List<Datasets.Dataset> written = new ArrayList<>();
-    for (Workload workload : List.of(Workload.defaults(plan.throughputRecords()),
-        Workload.dense(plan.throughputRecords()), Workload.extreme(plan.throughputRecords()))) {
+    for (Workload workload : plan.throughputWorkloads()) {
       log.step("writing %s (%s, about %d records)", workload.name(), workload.describe(), workload.records());
       written.add(datasets.intoKafka(workload, runs.freshTopic(workload.name())));
     }
@@ -74,11 +73,13 @@ public final class BenchMain {
       throughputRuns.add(throughput.measure(data, data == written.get(0) ? plan.repeats() : 1));
     }
 
+    ScalingSection scalingSection = new ScalingSection(runs, datasets, log);
+    double fixedCost = scalingSection.fixedCostSeconds(plan.startupRecords());
     Datasets.Dataset small = datasets.intoKafka(Workload.dense(plan.prototypeRecords()), runs.freshTopic("dense-small"));
-    PrototypeSection.Result prototype = new PrototypeSection(runs, log).measure(small, plan.prototypeTimeout());
-
-    List<ScalingSection.Point> scaling = new ScalingSection(runs, datasets, log)
-        .measure(plan.startupRecords(), plan.scalingRecords(), plan.scanScalingCap(), plan.scanPointBudget());
+    PrototypeSection.Result prototype =
+        new PrototypeSection(runs, log).measure(small, plan.prototypeTimeout(), fixedCost);
+    List<ScalingSection.Point> scaling = scalingSection.measure(
+        plan.scalingRecords(), plan.scanScalingCap(), plan.scanPointBudget(), fixedCost);
     List<Path> plots = new ArrayList<>(ScalingSection.plot(scaling, plotDir));
 
     LatencySection.Result latency = new LatencySection(runs, workDir.resolve("checkpoints"), log).measure(plan.latencyIntervalMs(), plan.latencyRun(), plan.latencyWarmup());

@@ -9,7 +9,7 @@ import java.util.List;
  */
 record BenchPlan(
     String name,
-    long throughputRecords,
+    List<Workload> throughputWorkloads,
     int repeats,
     long prototypeRecords,
     Duration prototypeTimeout,
@@ -36,9 +36,11 @@ record BenchPlan(
   static BenchPlan full() {
     return new BenchPlan(
         "full",
-        2_000_000,
+        // Extreme: every Sub call has hundreds of parents (~600 links per record), so its output
+        // grows with records x concurrency; 100,000 records already make about 60 million links.
+        List.of(Workload.defaults(2_000_000), Workload.dense(2_000_000), Workload.extreme(100_000)),
         3,
-        20_000,
+        10_000,
         Duration.ofSeconds(180),
         200,
         List.of(1_000L, 10_000L, 100_000L, 500_000L),
@@ -55,19 +57,19 @@ record BenchPlan(
   static BenchPlan quick() {
     return new BenchPlan(
         "quick",
-        20_000,
+        List.of(Workload.defaults(10_000), Workload.dense(10_000), Workload.extreme(3_000)),
         1,
         5_000,
         Duration.ofSeconds(60),
         200,
-        List.of(2_000L, 20_000L),
-        10_000,
+        List.of(1_000L, 10_000L),
+        5_000,
         Duration.ofSeconds(30),
         "2",
-        Duration.ofSeconds(50),
+        Duration.ofSeconds(45),
         Duration.ofSeconds(8),
-        List.of("--traces", "200000", "--kafka-traces", "50000", "--realtime-seconds", "3"),
-        2_000,
-        new JmhPlan(1, 2, Duration.ofMillis(500), List.of(10, 1_000, 100_000)));
+        List.of("--traces", "100000", "--kafka-traces", "20000", "--realtime-seconds", "2"),
+        1_000,
+        new JmhPlan(1, 2, Duration.ofMillis(300), List.of(10, 100_000)));
   }
 }

@@ -1,5 +1,6 @@
 package dev.callchain.bench;
 
+import dev.callchain.pipeline.CallchainMetrics;
 import dev.callchain.report.LinePlot;
 import dev.callchain.report.MarkdownTable;
 import java.io.IOException;
@@ -20,7 +21,11 @@ import java.util.function.ToDoubleFunction;
  * guessed.
  */
 final class ScalingSection {
-  record Point(Workload workload, Measured index, Measured scan, double startupSeconds) {
+  /**
+   * @param scanHeld calls held per address (max) in the scan's dataset, as the index reports it on
+   *     the very same data (the scan does not count them; both hold the same calls)
+   */
+  record Point(Workload workload, Measured index, Measured scan, long scanHeld, double startupSeconds) {
     /** Wall time per record beyond the fixed cost of a run; NaN when noise hides it. */
     double netMicrosPerRecord() {
       return netMicros(index, startupSeconds);
@@ -46,11 +51,17 @@ final class ScalingSection {
     this.log = log;
   }
 
-  List<Point> measure(long startupRecords, List<Long> sizes, long scanCap, Duration scanBudget)
+  /** The wall time of a callchain run over a few records: its fixed cost, mostly cluster start. */
+  double fixedCostSeconds(long records) throws IOException, InterruptedException {
+    Datasets.Dataset tiny = datasets.intoKafka(Workload.defaults(records), runs.freshTopic("startup"));
+    log.step("fixed cost: callchain on %d records", tiny.records());
+    double seconds = runs.callchain("index", tiny, List.of()).orElseThrow().result().seconds();
+    log.result("fixed cost of a run: %.1f s", seconds);
+    return seconds;
+  }
+
+  List<Point> measure(List<Long> sizes, long scanCap, Duration scanBudget, double startup)
       throws IOException, InterruptedException {
-    Datasets.Dataset tiny = datasets.intoKafka(Workload.defaults(startupRecords), runs.freshTopic("startup"));
-    log.step("scaling: fixed cost, callchain on %d records", tiny.records());
-    double startup = runs.callchain("index", tiny, List.of()).orElseThrow().result().seconds();
     List<Point> measured = new ArrayList<>();
     String skipScan = null;
     for (long size : sizes) {
@@ -64,18 +75,24 @@ final class ScalingSection {
           indexMeasured.recordsPerSecond());
       Workload capped = workload.withRecords(Math.min(size, scanCap));
       Measured scan;
+      long scanHeld = indexMeasured.heldPerAddressMax();
       if (skipScan != null) {
         scan = Measured.missing(PrototypeSection.SCAN, workload.name(), capped.records(), skipScan);
       } else {
-        Datasets.Dataset scanData = capped.records() == size
-            ? data : datasets.intoKafka(capped, runs.freshTopic("scale-" + size + "-capped"));
+        Datasets.Dataset scanData = data;
+        if (capped.records() < size) {
+          scanData = datasets.intoKafka(capped, runs.freshTopic("scale-" + size + "-capped"));
+          log.step("scaling: callchain index on the scan's %d records, for their held count", scanData.records());
+          scanHeld = runs.callchain("index", scanData, List.of()).orElseThrow().result()
+              .metric(CallchainMetrics.HELD_PER_ADDRESS + "_max");
+        }
         log.step("scaling: callchain --linker=scan on %d records", scanData.records());
         scan = scan(scanData, scanBudget);
         if (!scan.measured()) {
           skipScan = "skipped: " + scan.note() + " at a smaller size";
         }
       }
-      measured.add(new Point(workload, indexMeasured, scan, startup));
+      measured.add(new Point(workload, indexMeasured, scan, scanHeld, startup));
     }
     return measured;
   }
@@ -105,7 +122,7 @@ final class ScalingSection {
       table.row(Format.number(p.index().records()), Format.number(p.index().heldPerAddressMax()),
           Format.number(p.index().recordsPerSecond()), Format.number(p.netMicrosPerRecord()),
           Format.number(scan.records()),
-          scan.measured() ? Format.number(scan.heldPerAddressMax()) : "–",
+          scan.measured() ? Format.number(p.scanHeld()) : "–",
           scan.measured() ? Format.number(scan.recordsPerSecond()) : "n/a: " + scan.note(),
           Format.number(p.scanNetMicrosPerRecord()));
     }
@@ -128,7 +145,7 @@ final class ScalingSection {
       costPlot.series("index", held(withCost, false), values(withCost, Point::netMicrosPerRecord));
     }
     List<Point> scanned = byHeld.stream()
-        .filter(p -> p.scan().measured()).sorted(Comparator.comparingLong(p -> p.scan().heldPerAddressMax()))
+        .filter(p -> p.scan().measured()).sorted(Comparator.comparingLong(Point::scanHeld))
         .toList();
     if (!scanned.isEmpty()) {
       ratePlot.series("scan (prototype)", held(scanned, true), values(scanned, p -> p.scan().recordsPerSecond()));
@@ -147,7 +164,7 @@ final class ScalingSection {
 
   private static double[] held(List<Point> points, boolean scan) {
     return points.stream()
-        .mapToDouble(p -> Math.max(1, (scan ? p.scan() : p.index()).heldPerAddressMax()))
+        .mapToDouble(p -> Math.max(1, scan ? p.scanHeld() : p.index().heldPerAddressMax()))
         .toArray();
   }
 
