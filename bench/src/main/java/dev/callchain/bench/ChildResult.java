@@ -23,11 +23,6 @@ public record ChildResult(long records, double seconds, long peakHeapBytes, Map<
     return seconds > 0 ? records / seconds : 0;
   }
 
-  /** Wall time per record in microseconds. */
-  public double microsPerRecord() {
-    return records > 0 ? seconds * 1e6 / records : 0;
-  }
-
   public long metric(String name) {
     return metrics.getOrDefault(name, 0L);
   }

@@ -21,7 +21,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -127,13 +126,7 @@ final class LatencySection {
    */
   private long readTopic(String topic, BooleanSupplier done,
                          BiConsumer<ConsumerRecord<String, String>, JsonNode> each) throws IOException {
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, runs.bootstrap(),
-            ConsumerConfig.GROUP_ID_CONFIG, "bench-latency-" + System.nanoTime(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+    Map<String, Object> config = FromStart.consumerConfig(runs.bootstrap(), "latency");
     long read = 0;
     long deadline = System.nanoTime() + DRAIN.toNanos();
     int quietPolls = 0;

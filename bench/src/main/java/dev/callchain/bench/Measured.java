@@ -26,10 +26,6 @@ record Measured(String system, String workload, long records, List<ChildResult> 
     return median(runs.stream().map(ChildResult::recordsPerSecond).toList());
   }
 
-  double microsPerRecord() {
-    return median(runs.stream().map(ChildResult::microsPerRecord).toList());
-  }
-
   double seconds() {
     return median(runs.stream().map(ChildResult::seconds).toList());
   }

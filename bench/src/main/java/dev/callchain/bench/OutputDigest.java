@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -56,13 +55,7 @@ final class OutputDigest {
   /** Reads a topic from the start until {@code expected} records came and it went quiet, or timeout. */
   static OutputDigest readTopic(String bootstrap, String topic, long expected, Duration timeout) {
     OutputDigest digest = new OutputDigest();
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            ConsumerConfig.GROUP_ID_CONFIG, "bench-digest-" + System.nanoTime(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+    Map<String, Object> config = FromStart.consumerConfig(bootstrap, "digest");
     long read = 0;
     long deadline = System.nanoTime() + timeout.toNanos();
     long quietSince = System.nanoTime();
@@ -88,9 +81,9 @@ final class OutputDigest {
 
   /** How two outputs differ; equal when every id is in both with the same links. */
   record Comparison(int leftIds, int rightIds, long onlyLeft, long onlyRight, long differing,
-                    long duplicates, List<String> examples) {
+                    long duplicates, long keyMismatches, List<String> examples) {
     boolean equal() {
-      return onlyLeft == 0 && onlyRight == 0 && differing == 0 && duplicates == 0;
+      return onlyLeft == 0 && onlyRight == 0 && differing == 0 && duplicates == 0 && keyMismatches == 0;
     }
 
     String describe() {
@@ -98,8 +91,9 @@ final class OutputDigest {
         return "equal (" + leftIds + " ids)";
       }
       return String.format(
-          "DIFFERENT: %d vs %d ids, %d only left, %d only right, %d with other links, %d duplicates;"
-              + " e.g. %s", leftIds, rightIds, onlyLeft, onlyRight, differing, duplicates, examples);
+          "DIFFERENT: %d vs %d ids, %d only left, %d only right, %d with other links, %d duplicates,"
+              + " %d keys not the id; e.g. %s", leftIds, rightIds, onlyLeft, onlyRight, differing, duplicates,
+          keyMismatches, examples);
     }
   }
 
@@ -122,7 +116,7 @@ final class OutputDigest {
     }
     long onlyRight = other.linksById.keySet().stream().filter(id -> !linksById.containsKey(id)).count();
     return new Comparison(ids(), other.ids(), onlyLeft, onlyRight, differing,
-        duplicates + other.duplicates, examples);
+        duplicates + other.duplicates, keyMismatches + other.keyMismatches, examples);
   }
 
   /** FNV-1a over "parents|children", each list in its given (sorted) order. */

@@ -16,7 +16,6 @@ class ChildResultTest {
 
     assertEquals(result, back);
     assertEquals(160_000, back.recordsPerSecond(), 1e-6);
-    assertEquals(6.25, back.microsPerRecord(), 1e-9);
     assertEquals(46_364, back.metric("held_per_address_max"));
     assertEquals(0, back.metric("absent"));
   }

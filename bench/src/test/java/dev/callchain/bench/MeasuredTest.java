@@ -19,7 +19,7 @@ class MeasuredTest {
         List.of(run(1_000, 10, 5), run(1_000, 1, 7), run(1_000, 2, 6)));
 
     assertEquals(500, m.recordsPerSecond(), 1e-9); // rates 100, 1000, 500
-    assertEquals(2_000, m.microsPerRecord(), 1e-9);
+    assertEquals(2, m.seconds(), 1e-9);
     assertEquals(7, m.heldPerAddressMax());
     assertEquals(7_000, m.peakHeapBytes());
     assertEquals("500 (100–1,000)", m.recordsPerSecondWithSpread());

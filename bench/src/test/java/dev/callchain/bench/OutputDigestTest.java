@@ -65,5 +65,6 @@ class OutputDigestTest {
     OutputDigest digest = new OutputDigest();
     digest.add("other", linked("1", "", ""));
     assertEquals(1, digest.keyMismatches());
+    assertFalse(digest.compareWith(digest(linked("1", "", ""))).equal());
   }
 }
