@@ -1,0 +1,93 @@
+package dev.callchain.bench;
+
+import dev.callchain.kafka.EmbeddedKafkaBroker;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole benchmark suite in one run, side by side on the same data: {@code scripts/bench
+ * [--quick]}. Writes BENCHMARKS.md and reports/bench/*.png under the repository, prints the main
+ * table and the targets. Exit 1 when two systems' outputs differ, 2 for a bad option.
+ */
+public final class BenchMain {
+  private static final String USAGE = "Usage: scripts/bench [--quick] [--repo DIR]";
+  /** A finite pipeline run gets this long before it is stopped and reported as failed. */
+  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
+
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    boolean quick = false;
+    Path repo = Path.of("").toAbsolutePath();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--quick" -> quick = true;
+        case "--repo" -> repo = Path.of(args[++i]).toAbsolutePath();
+        default -> {
+          System.err.println(USAGE);
+          System.exit(2);
+        }
+      }
+    }
+    BenchPlan plan = quick ? BenchPlan.quick() : BenchPlan.full();
+    String command = "scripts/bench" + (quick ? " --quick" : "");
+    String childHeap = quick ? "4g" : "8g";
+    Log log = new Log(System.err);
+    Path workDir = repo.resolve("bench/target/bench-run");
+    Path plotDir = repo.resolve("reports/bench");
+    BenchResults results;
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+      log.step("%s run; broker at %s; child logs in %s", plan.name(), broker.bootstrapServers(), workDir);
+      Runs runs = new Runs(broker, new ChildJvm(childHeap, workDir.resolve("logs")),
+          repo.resolve("runner-configs/flink-embedded.conf"), RUN_TIMEOUT);
+      results = run(plan, broker, runs, workDir, plotDir, log);
+    }
+    BenchReport report = new BenchReport(results, command, childHeap, repo);
+    Path markdown = repo.resolve("BENCHMARKS.md");
+    Files.writeString(markdown, report.markdown(), StandardCharsets.UTF_8);
+    System.out.println(report.mainTable().render());
+    System.out.println(report.targetTable().render());
+    System.out.printf("Wrote %s and %d plots in %s (%.1f minutes).%n", markdown, results.plots().size(),
+        plotDir, results.seconds() / 60);
+    List<String> unequal = results.unequalOutputs();
+    unequal.forEach(failure -> System.out.println("OUTPUTS DIFFER: " + failure));
+    System.exit(unequal.isEmpty() ? 0 : 1);
+  }
+
+  private static BenchResults run(BenchPlan plan, EmbeddedKafkaBroker broker, Runs runs, Path workDir,
+                                  Path plotDir, Log log) throws Exception {
+    Datasets datasets = new Datasets(broker);
+    List<Datasets.Dataset> written = new ArrayList<>();
+    for (Workload workload : plan.throughputWorkloads()) {
+      log.step("writing %s (%s, about %d records)", workload.name(), workload.describe(), workload.records());
+      written.add(datasets.intoKafka(workload, runs.freshTopic(workload.name())));
+    }
+
+    ThroughputSection throughput = new ThroughputSection(runs, log);
+    List<ThroughputSection.WorkloadRuns> throughputRuns = new ArrayList<>();
+    for (Datasets.Dataset data : written) {
+      throughputRuns.add(throughput.measure(data, data == written.get(0) ? plan.repeats() : 1));
+    }
+
+    ScalingSection scalingSection = new ScalingSection(runs, datasets, log);
+    double fixedCost = scalingSection.fixedCostSeconds(plan.startupRecords());
+    Datasets.Dataset small = datasets.intoKafka(Workload.dense(plan.prototypeRecords()), runs.freshTopic("dense-small"));
+    PrototypeSection.Result prototype =
+        new PrototypeSection(runs, log).measure(small, plan.prototypeTimeout(), fixedCost);
+    List<ScalingSection.Point> scaling = scalingSection.measure(
+        plan.scalingRecords(), plan.scanScalingCap(), plan.scanPointBudget(), fixedCost);
+    List<Path> plots = new ArrayList<>(ScalingSection.plot(scaling, plotDir));
+
+    LatencySection.Result latency = new LatencySection(runs, workDir.resolve("checkpoints"), log).measure(plan.latencyIntervalMs(), plan.latencyRun(), plan.latencyWarmup());
+    List<SimulatorFigure> simulator = new SimulatorSection(runs, log).measure(plan.simulatorBenchmarkArgs());
+    Measured directRunner = new DirectRunnerSection(runs, datasets, workDir, log).measure(plan.directRunnerRecords());
+    List<JmhSection.Score> jmh = new JmhSection(workDir.resolve("logs/jmh.log"), log).measure(plan.jmh());
+    plots.add(JmhSection.plot(jmh, plotDir));
+    return new BenchResults(plan, throughputRuns, prototype, scaling, latency, simulator, written, directRunner,
+        jmh, plots, log.elapsedSeconds());
+  }
+}

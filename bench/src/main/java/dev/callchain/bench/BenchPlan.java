@@ -1,0 +1,75 @@
+package dev.callchain.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How big each part of a bench run is: {@link #quick()} is a smoke run of a few minutes, {@link
+ * #full()} the numbers to publish (about half an hour on two cores).
+ */
+record BenchPlan(
+    String name,
+    List<Workload> throughputWorkloads,
+    int repeats,
+    long prototypeRecords,
+    Duration prototypeTimeout,
+    long startupRecords,
+    List<Long> scalingRecords,
+    long scanScalingCap,
+    Duration scanPointBudget,
+    String latencyIntervalMs,
+    Duration latencyRun,
+    Duration latencyWarmup,
+    List<String> simulatorBenchmarkArgs,
+    long directRunnerRecords,
+    JmhPlan jmh) {
+
+  /** JMH: iterations of a fixed time, one fork, over these held counts. */
+  record JmhPlan(int warmups, int iterations, Duration iterationTime, List<Integer> held) {}
+
+  /**
+   * A finite Kafka run holds every call until its end (its watermark stays put until the input is
+   * exhausted), and the simulator's one client address receives every Main call: the calls held
+   * at that address are about a fifth of the dataset whatever the interval or pool size. So the
+   * scaling points vary the dataset size.
+   */
+  static BenchPlan full() {
+    return new BenchPlan(
+        "full",
+        // Extreme: every Sub call has hundreds of parents (~600 links per record), so its output
+        // grows with records x concurrency; 100,000 records already make about 60 million links.
+        List.of(Workload.defaults(2_000_000), Workload.dense(2_000_000), Workload.extreme(100_000)),
+        3,
+        10_000,
+        Duration.ofSeconds(180),
+        200,
+        List.of(1_000L, 10_000L, 100_000L, 500_000L),
+        100_000,
+        Duration.ofSeconds(60),
+        "0.2",
+        Duration.ofSeconds(120),
+        Duration.ofSeconds(20),
+        List.of("--traces", "1000000", "--kafka-traces", "200000", "--realtime-seconds", "10"),
+        15_000,
+        new JmhPlan(2, 3, Duration.ofSeconds(2), List.of(10, 100, 1_000, 10_000, 100_000)));
+  }
+
+  static BenchPlan quick() {
+    return new BenchPlan(
+        "quick",
+        List.of(Workload.defaults(10_000), Workload.dense(10_000), Workload.extreme(3_000)),
+        1,
+        5_000,
+        Duration.ofSeconds(60),
+        200,
+        List.of(1_000L, 10_000L),
+        5_000,
+        Duration.ofSeconds(30),
+        "2",
+        Duration.ofSeconds(45),
+        Duration.ofSeconds(8),
+        List.of("--traces", "100000", "--kafka-traces", "20000", "--realtime-seconds", "2"),
+        1_000,
+        new JmhPlan(1, 2, Duration.ofMillis(300), List.of(10, 100_000)));
+  }
+}

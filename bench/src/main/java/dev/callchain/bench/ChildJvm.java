@@ -1,0 +1,183 @@
+package dev.callchain.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a measured system in a JVM of its own (its own heap, its own JIT), with this JVM's class
+ * path and the options Flink needs on JDK 17. Its stderr goes to a log file; its stdout is
+ * scanned for the one result line. Children are stopped by their own process handle.
+ */
+final class ChildJvm {
+  private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+  /** The exit code a {@link ChildFailure} reports for a child stopped at its time limit. */
+  static final int TIMED_OUT = -1;
+
+  private final String maxHeap;
+  private final Path logDir;
+
+  /** @param maxHeap the child's -Xmx, e.g. "6g" */
+  ChildJvm(String maxHeap, Path logDir) {
+    this.maxHeap = maxHeap;
+    this.logDir = logDir;
+  }
+
+  /** A started child; {@link #stop()} ends it. */
+  static final class Child implements AutoCloseable {
+    private final Process process;
+    private final Path log;
+    private final Thread stdoutReader;
+    private volatile ChildResult result;
+    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+
+    private Child(Process process, Path log) {
+      this.process = process;
+      this.log = log;
+      this.stdoutReader = new Thread(() -> readStdout(process.getInputStream()), "child-stdout");
+      stdoutReader.setDaemon(true);
+      stdoutReader.start();
+    }
+
+    private void readStdout(InputStream stdout) {
+      try (BufferedReader lines =
+          new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8))) {
+        for (String line; (line = lines.readLine()) != null; ) {
+          Optional<ChildResult> parsed = ChildResult.parse(line);
+          if (parsed.isPresent()) {
+            result = parsed.get();
+          }
+          output.add(line);
+          Files.writeString(log, line + "\n", StandardCharsets.UTF_8,
+              StandardOpenOption.APPEND);
+        }
+      } catch (IOException e) {
+        // The child went away; what it printed so far counts.
+      }
+    }
+
+    long pid() {
+      return process.pid();
+    }
+
+    /** Waits for the child to end by itself and returns what it printed; stops it at the timeout. */
+    List<String> awaitOutput(Duration timeout) throws InterruptedException {
+      boolean ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (!ended) {
+        stop();
+        throw new ChildFailure("timed out after " + timeout.toSeconds() + " s", TIMED_OUT, log);
+      }
+      stdoutReader.join(STOP_GRACE.toMillis());
+      if (process.exitValue() != 0) {
+        throw new ChildFailure("failed", process.exitValue(), log);
+      }
+      return List.copyOf(output);
+    }
+
+    /** Waits for the child to end by itself and returns its result line; stops it at the timeout. */
+    ChildResult await(Duration timeout) throws InterruptedException {
+      awaitOutput(timeout);
+      if (result == null) {
+        throw new ChildFailure("printed no result", process.exitValue(), log);
+      }
+      return result;
+    }
+
+    /** Ends the child: politely first, then by force. */
+    void stop() throws InterruptedException {
+      process.destroy();
+      if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      if (process.isAlive()) {
+        stop();
+      }
+    }
+  }
+
+  /** Starts {@code main} in a new JVM; its output goes to {@code <logDir>/<name>.log}. */
+  Child start(String name, Class<?> main, List<String> args) {
+    return start(name, main.getName(), args);
+  }
+
+  Child start(String name, String mainClass, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(Arrays.asList(flinkOpens().split("\\s+")));
+    command.add("-Xmx" + maxHeap);
+    command.add("-XX:+UseParallelGC");
+    command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(mainClass);
+    command.addAll(args);
+    try {
+      Files.createDirectories(logDir);
+      Path log = logDir.resolve(name + ".log");
+      Files.writeString(log, String.join(" ", command.subList(command.size() - args.size() - 1,
+          command.size())) + "\n", StandardCharsets.UTF_8);
+      Process process =
+          new ProcessBuilder(command)
+              .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
+      return new Child(process, log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start a child JVM for " + mainClass, e);
+    }
+  }
+
+  /** Runs a child to its end and returns its result. */
+  ChildResult run(String name, Class<?> main, List<String> args, Duration timeout)
+      throws InterruptedException {
+    try (Child child = start(name, main, args)) {
+      return child.await(timeout);
+    }
+  }
+
+  /** Runs a child to its end and returns its standard output. */
+  List<String> runForOutput(String name, String mainClass, List<String> args, Duration timeout)
+      throws InterruptedException {
+    try (Child child = start(name, mainClass, args)) {
+      return child.awaitOutput(timeout);
+    }
+  }
+
+  static String flinkOpens() {
+    Properties properties = new Properties();
+    try (InputStream in = ChildJvm.class.getResourceAsStream("/bench.properties")) {
+      properties.load(in);
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException("bench.properties missing from the class path", e);
+    }
+    return properties.getProperty("flink.jvm.opens").strip();
+  }
+
+  /** A child that failed, timed out or printed no result; the message names its log. */
+  static final class ChildFailure extends RuntimeException {
+    final int exitCode;
+
+    ChildFailure(String what, int exitCode, Path log) {
+      super("child " + what + " (exit " + exitCode + "), see " + log);
+      this.exitCode = exitCode;
+    }
+  }
+}

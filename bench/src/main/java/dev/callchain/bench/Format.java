@@ -1,0 +1,27 @@
+package dev.callchain.bench;
+
+import java.util.Locale;
+
+/** How the report writes numbers: grouped thousands, few but enough digits. */
+final class Format {
+  private Format() {}
+
+  static String number(double value) {
+    if (Double.isNaN(value)) {
+      return "n/a";
+    }
+    double magnitude = Math.abs(value);
+    if (magnitude >= 100 || value == Math.rint(value)) {
+      return String.format(Locale.ROOT, "%,.0f", value);
+    }
+    return String.format(Locale.ROOT, magnitude >= 10 ? "%.1f" : magnitude >= 1 ? "%.2f" : "%.3f", value);
+  }
+
+  static String ratio(double value) {
+    return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.2fx", value);
+  }
+
+  static String megabytes(long bytes) {
+    return String.format(Locale.ROOT, "%,d", bytes >> 20);
+  }
+}

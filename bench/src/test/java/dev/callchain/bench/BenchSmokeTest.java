@@ -1,0 +1,76 @@
+package dev.callchain.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.callchain.kafka.EmbeddedKafkaBroker;
+import dev.callchain.pipeline.model.CallRecord;
+import dev.callchain.pipeline.testing.AllPairsOracle;
+import dev.callchain.pipeline.testing.LinkedOutput;
+import dev.callchain.pipeline.testing.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bench's own path, tiny: a simulator dataset in a real topic, the raw reader and callchain
+ * each in a child JVM, and callchain's output checked against the all-pairs oracle and against
+ * the bench's own digest of it.
+ */
+class BenchSmokeTest {
+  private static final Duration WAIT = Duration.ofMinutes(2);
+  private static EmbeddedKafkaBroker broker;
+
+  @TempDir static Path work;
+
+  @BeforeAll
+  static void startBroker() throws Exception {
+    broker = EmbeddedKafkaBroker.start();
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    broker.close();
+  }
+
+  @Test
+  void rawReaderAndCallchainReadEveryRecordAndCallchainLinksAsTheOracle() throws Exception {
+    Runs runs = new Runs(broker, new ChildJvm("1g", work.resolve("logs")),
+        Path.of("../runner-configs/flink-embedded.conf").toAbsolutePath(), WAIT);
+    Datasets.Dataset data = new Datasets(broker).intoKafka(Workload.dense(2_000), runs.freshTopic("smoke"));
+    assertTrue(data.records() >= 2_000, "records written: " + data.records());
+
+    ChildResult raw = runs.raw(data);
+    assertEquals(data.records(), raw.records());
+    assertTrue(raw.peakHeapBytes() > 0);
+
+    Runs.PipelineRun callchain = runs.callchain("index", data, List.of()).orElseThrow();
+    assertEquals(data.records(), callchain.result().records());
+    assertTrue(callchain.result().metric("held_per_address_max") > 0);
+
+    Topics topics = new Topics(broker.bootstrapServers());
+    List<CallRecord> input = topics.readUntil(data.topic(), read -> read.size() >= data.records(), WAIT)
+        .stream().map(ConsumerRecord::value).map(LinkedOutput::call).toList();
+    List<ConsumerRecord<String, String>> output =
+        topics.readUntil(callchain.outputTopic(), read -> read.size() >= data.records(), WAIT);
+    assertEquals(AllPairsOracle.links(input), LinkedOutput.linksKeyedById(output));
+
+    OutputDigest digest = runs.digest(callchain);
+    assertEquals(data.records(), digest.ids());
+    assertTrue(digest.compareWith(runs.digest(callchain)).equal());
+    assertEquals(0, digest.keyMismatches());
+  }
+
+  @Test
+  void anOptionThePipelineDoesNotKnowIsNotRunAsIfItWere() {
+    assertTrue(PipelineOptionNames.knows("--maxOutOfOrderMs=1000"));
+    assertTrue(PipelineOptionNames.knows("--stateBackend=filesystem"));
+    assertFalse(PipelineOptionNames.knows("--noSuchOption=1"));
+  }
+}
