@@ -10,6 +10,9 @@ final class Format {
     if (Double.isNaN(value)) {
       return "n/a";
     }
+    if (Double.isInfinite(value)) {
+      return "unbounded";
+    }
     double magnitude = Math.abs(value);
     if (magnitude >= 100 || value == Math.rint(value)) {
       return String.format(Locale.ROOT, "%,.0f", value);

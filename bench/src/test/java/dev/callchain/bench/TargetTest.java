@@ -33,6 +33,27 @@ class TargetTest {
   }
 
   @Test
+  void aLatencyTargetWithManyRecordsWithoutOutputIsMissedNotMeasuredOnTheRest() {
+    java.util.Map<String, LatencySample.Input> inputs = new java.util.HashMap<>();
+    java.util.Map<String, Long> outputs = new java.util.HashMap<>();
+    for (int i = 0; i < 100; i++) {
+      inputs.put("r" + i, new LatencySample.Input(1_000, 2_000));
+      if (i < 98) {
+        outputs.put("r" + i, 31_200L); // 200 ms over the floor
+      }
+    }
+    Target twoMissing = BenchResults.latencyTarget(LatencySample.of(inputs, outputs, 30_000));
+    assertFalse(twoMissing.met());
+    assertEquals("unbounded", Format.number(twoMissing.measured()));
+    assertTrue(twoMissing.verdict().startsWith("MISSED (2 of 100 records had no output"), twoMissing.verdict());
+
+    outputs.put("r98", 31_200L);
+    Target oneMissing = BenchResults.latencyTarget(LatencySample.of(inputs, outputs, 30_000));
+    assertTrue(oneMissing.met());
+    assertEquals(200, oneMissing.measured(), 1e-9);
+  }
+
+  @Test
   void aTargetNotMeasuredIsNeitherMetNorMissed() {
     Target missing = Target.notMeasured("price of Beam", Target.Bound.AT_LEAST, 0.5, "x", "no native job");
 
