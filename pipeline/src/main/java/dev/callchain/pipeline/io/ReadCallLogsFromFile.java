@@ -3,11 +3,10 @@ package dev.callchain.pipeline.io;
 import dev.callchain.pipeline.CallchainMetrics;
 import dev.callchain.pipeline.model.CallLog;
 import dev.callchain.pipeline.model.Origin;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
+import java.util.Arrays;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -42,36 +41,52 @@ public final class ReadCallLogsFromFile extends PTransform<PBegin, PCollection<C
     public void processElement(@Element FileIO.ReadableFile file, OutputReceiver<CallLog> out)
         throws IOException {
       String path = file.getMetadata().resourceId().toString();
-      try (InputStream in = new BufferedInputStream(Channels.newInputStream(file.open()), 1 << 16)) {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+      // Lines are cut out of 64 KiB chunks: a byte-at-a-time copy (ByteArrayOutputStream locks per
+      // byte) was a fifth of a file run's time.
+      try (InputStream in = Channels.newInputStream(file.open())) {
+        byte[] chunk = new byte[1 << 16];
+        byte[] line = new byte[512];
+        int lineLength = 0;
         long number = 0;
-        int b;
-        while ((b = in.read()) != -1) {
-          if (b == '\n') {
-            emit(line, path, ++number, out);
-          } else {
-            line.write(b);
+        int read;
+        while ((read = in.read(chunk)) != -1) {
+          int from = 0;
+          for (int i = 0; i < read; i++) {
+            if (chunk[i] == '\n') {
+              line = append(line, lineLength, chunk, from, i - from);
+              emit(line, lineLength + i - from, path, ++number, out);
+              lineLength = 0;
+              from = i + 1;
+            }
           }
+          line = append(line, lineLength, chunk, from, read - from);
+          lineLength += read - from;
         }
-        if (line.size() > 0) {
-          emit(line, path, ++number, out);
+        if (lineLength > 0) {
+          emit(line, lineLength, path, ++number, out);
         }
       }
     }
 
-    private void emit(ByteArrayOutputStream line, String path, long number, OutputReceiver<CallLog> out) {
-      byte[] bytes = line.toByteArray();
-      line.reset();
-      int length = bytes.length;
-      if (length > 0 && bytes[length - 1] == '\r') {
+    /** {@code line} with {@code count} bytes of {@code chunk} appended after its first {@code length}. */
+    private static byte[] append(byte[] line, int length, byte[] chunk, int from, int count) {
+      byte[] grown =
+          length + count <= line.length
+              ? line
+              : Arrays.copyOf(line, Math.max(2 * line.length, length + count));
+      System.arraycopy(chunk, from, grown, length, count);
+      return grown;
+    }
+
+    private void emit(byte[] line, int length, String path, long number, OutputReceiver<CallLog> out) {
+      if (length > 0 && line[length - 1] == '\r') {
         length--;
       }
-      if (isBlank(bytes, length)) {
+      if (isBlank(line, length)) {
         blankLines.inc();
         return;
       }
-      byte[] value = length == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, length);
-      out.output(new CallLog(value, Origin.file(path, number)));
+      out.output(new CallLog(Arrays.copyOf(line, length), Origin.file(path, number)));
     }
 
     private static boolean isBlank(byte[] bytes, int length) {

@@ -225,7 +225,7 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
    */
   private long forgetTime(long emittedAt) {
     long granule = Math.max(1000, reviseHorizonMs / 10);
-    long at = emittedAt + Math.max(reviseHorizonMs, 0) + 2 * LinkAtAddressFn.EMIT_GRANULE_MS;
+    long at = emittedAt + Math.max(reviseHorizonMs, 0) + 2 * CallsAtAddress.EMIT_GRANULE_MS;
     return Math.min(Math.floorDiv(at, granule) * granule + granule, LAST_TIMER_MS);
   }
 

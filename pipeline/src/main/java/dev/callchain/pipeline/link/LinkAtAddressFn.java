@@ -23,12 +23,11 @@ import org.joda.time.Instant;
  * is emitted then, as {@link PartialLinks} keyed by the shard of its id.
  *
  * <p>One event-time timer per key, at the earliest held end (rounded up to {@link
- * #EMIT_GRANULE_MS}, so that a busy key fires a few times per second of event time rather than
- * once per call); a second that catches up when the watermark is far ahead; and one
+ * CallsAtAddress#EMIT_GRANULE_MS}, so that a busy key fires a few times per second of event time
+ * rather than once per call); a second that catches up when the watermark is far ahead; and one
  * processing-time timer per key for the idle flush (SPEC §4).
  */
 final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, PartialLinks>> {
-  static final long EMIT_GRANULE_MS = CallsAtAddress.EMIT_GRANULE_MS;
   /** About a year: past that, doubling buys nothing. */
   private static final long MAX_CATCH_UP_STEP_MS = 1L << 35;
   private static final long LAST_TIMER_MS = GlobalWindow.INSTANCE.maxTimestamp().getMillis();
@@ -185,7 +184,9 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
     evictTimer.set(new Instant(calls.evictionTimer));
     if (caughtUp || calls.catchUpStep == 0) {
       calls.catchUpStep =
-          caughtUp ? Math.min(calls.catchUpStep * 2, MAX_CATCH_UP_STEP_MS) : 2 * EMIT_GRANULE_MS;
+          caughtUp
+              ? Math.min(calls.catchUpStep * 2, MAX_CATCH_UP_STEP_MS)
+              : 2 * CallsAtAddress.EMIT_GRANULE_MS;
       catchUpTimer.set(new Instant(Math.min(time + calls.catchUpStep, LAST_TIMER_MS)));
     }
     state.write(calls);

@@ -1,6 +1,7 @@
 package dev.callchain.pipeline.link;
 
 import dev.callchain.pipeline.options.CallchainOptions;
+import dev.callchain.pipeline.options.EnvironmentDefaults;
 import java.io.Serializable;
 import java.util.Locale;
 
@@ -44,9 +45,10 @@ public final class LinkSettings implements Serializable {
     this.reviseHorizonMs = reviseHorizonMs;
   }
 
-  /** The index linker, plain SPEC output, late links dropped; a 30 s bound. */
+  /** The index linker, plain SPEC output, late links dropped, the default bound. */
   public static LinkSettings idleFlushAfter(long idleFlushMs) {
-    return new LinkSettings(Linker.INDEX, idleFlushMs, 30_000, false, LateLinks.DROP, 30_000);
+    long bound = EnvironmentDefaults.MAX_OUT_OF_ORDER_MS;
+    return new LinkSettings(Linker.INDEX, idleFlushMs, bound, false, LateLinks.DROP, bound);
   }
 
   public static LinkSettings from(CallchainOptions options) {

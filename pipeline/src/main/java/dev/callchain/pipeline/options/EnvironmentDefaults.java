@@ -81,9 +81,12 @@ public final class EnvironmentDefaults {
     }
   }
 
+  /** SPEC §5's out-of-orderness bound when neither the flag nor the variable sets it. */
+  public static final long MAX_OUT_OF_ORDER_MS = 30_000L;
+
   public static final class MaxOutOfOrderMs extends FromEnvironment<Long> {
     public MaxOutOfOrderMs() {
-      super("SIMPY_MAX_OUT_OF_ORDER_MS", EnvironmentDefaults::wholeNumber, 30_000L);
+      super("SIMPY_MAX_OUT_OF_ORDER_MS", EnvironmentDefaults::wholeNumber, MAX_OUT_OF_ORDER_MS);
     }
   }
 
