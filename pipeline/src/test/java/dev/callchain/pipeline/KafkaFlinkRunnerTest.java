@@ -115,6 +115,41 @@ class KafkaFlinkRunnerTest {
     }
   }
 
+  /**
+   * An address that empties, while a catch-up firing it no longer needs is pending, and then
+   * fills again. On the FlinkRunner a cleared timer still fires (Beam 2.70 clears it under another
+   * id than it set it with); taken at face value, that firing re-armed itself at its own instant
+   * and the linker spun on it for good, emitting nothing more.
+   */
+  @Test
+  void anAddressThatEmptiesAndFillsAgainKeepsLinking() throws Exception {
+    long t = 1_600_000_000_000L;
+    CallRecord quick = call("quick", "a", "b", t + 1000, t + 1050);
+    CallRecord slow = call("slow", "a", "b", t + 1000, t + 1500);
+    // With a bound of 100 ms, a start at +1750 moves the watermark to +1650: b emits quick, arms a
+    // catch-up, which fires and re-arms itself 400 ms ahead at +1700, then emits slow and is empty.
+    CallRecord first = call("first", "x", "y", t + 1750, t + 1751);
+    topics.send("refill-in", List.of(TestCalls.json(quick), TestCalls.json(slow), TestCalls.json(first)),
+        List.of(0, 0, 0));
+    PipelineResult job =
+        start("refill", "--maxOutOfOrderMs=100", "--idleFlushMs=3600000", "--idlePartitionMs=2000");
+    try {
+      topics.readUntil("refill-out", read -> read.size() >= 2, WAIT); // quick and slow
+      CallRecord next = call("next", "a", "b", t + 3000, t + 3100);
+      CallRecord child = call("child", "b", "c", t + 3010, t + 3050);
+      // Moves the watermark past the stale catch-up at +1700 and past next and child.
+      CallRecord later = call("later", "x", "y", t + 10_000, t + 10_001);
+      topics.send("refill-in", List.of(TestCalls.json(next), TestCalls.json(child), TestCalls.json(later)),
+          List.of(0, 0, 0));
+      List<ConsumerRecord<String, String>> linked =
+          topics.readUntil("refill-out", read -> read.size() >= 5, WAIT);
+      Map<String, String> links = LinkedOutput.linksKeyedById(linked);
+      assertEquals(AllPairsOracle.links(List.of(quick, slow, first, next, child)), links);
+    } finally {
+      job.cancel();
+    }
+  }
+
   @Test
   void whenTheSourceGoesQuietIdleAddressesAreFlushed() throws Exception {
     List<CallRecord> chain =

@@ -26,6 +26,10 @@ import org.joda.time.Instant;
  * CallsAtAddress#EMIT_GRANULE_MS}, so that a busy key fires a few times per second of event time
  * rather than once per call); a second that catches up when the watermark is far ahead; and one
  * processing-time timer per key for the idle flush (SPEC §4).
+ *
+ * <p>Each handler first checks its firing against what the state says is pending, because a
+ * cleared timer may still fire: on the FlinkRunner (Beam 2.70) {@code Timer.clear()} looks the
+ * timer up under another id than {@code set} registered it with, and removes nothing.
  */
 final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, PartialLinks>> {
   /** About a year: past that, doubling buys nothing. */
@@ -137,7 +141,10 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
       @TimerId("evict") Timer evictTimer,
       @TimerId("catchUp") Timer catchUpTimer,
       @TimerId("idle") Timer idleTimer) {
-    evictBefore(context, state, evictTimer, catchUpTimer, idleTimer, false);
+    CallsAtAddress calls = state.read();
+    if (calls != null && calls.evictionTimer == context.timestamp().getMillis()) {
+      evictBefore(context, calls, state, evictTimer, catchUpTimer, idleTimer, false);
+    }
   }
 
   /**
@@ -153,20 +160,22 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
       @TimerId("evict") Timer evictTimer,
       @TimerId("catchUp") Timer catchUpTimer,
       @TimerId("idle") Timer idleTimer) {
-    evictBefore(context, state, evictTimer, catchUpTimer, idleTimer, true);
+    CallsAtAddress calls = state.read();
+    // A step of 0 means the timer was cleared; doubling it would re-arm it at the same instant
+    // and spin forever.
+    if (calls != null && calls.catchUpStep > 0) {
+      evictBefore(context, calls, state, evictTimer, catchUpTimer, idleTimer, true);
+    }
   }
 
   private void evictBefore(
       OnTimerContext context,
+      CallsAtAddress calls,
       ValueState<CallsAtAddress> state,
       Timer evictTimer,
       Timer catchUpTimer,
       Timer idleTimer,
       boolean caughtUp) {
-    CallsAtAddress calls = state.read();
-    if (calls == null) {
-      return;
-    }
     long time = context.timestamp().getMillis();
     long earliestEnd = calls.evictEndedBefore(time, links -> emit(context, links));
     if (calls.isEmpty()) {
@@ -201,7 +210,7 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
       @TimerId("catchUp") Timer catchUpTimer,
       @TimerId("idle") Timer idleTimer) {
     CallsAtAddress calls = state.read();
-    if (calls == null) {
+    if (calls == null || calls.idleTimer == CallsAtAddress.UNSET) {
       return;
     }
     long now = idleTimer.getCurrentRelativeTime().getMillis();
