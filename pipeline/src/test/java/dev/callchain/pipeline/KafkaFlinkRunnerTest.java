@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.function.LongFunction;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -145,6 +146,32 @@ class KafkaFlinkRunnerTest {
           topics.readUntil("refill-out", read -> read.size() >= 5, WAIT);
       Map<String, String> links = LinkedOutput.linksKeyedById(linked);
       assertEquals(AllPairsOracle.links(List.of(quick, slow, first, next, child)), links);
+    } finally {
+      job.cancel();
+    }
+  }
+
+  /**
+   * A stream that never pauses, at 400 records/s (under 1,000 per worker): calls are linked and
+   * emitted while it flows, because the watermark moves with it. (With the FlinkRunner's default
+   * bundle size it stood still until the input paused, and nothing came out.)
+   */
+  @Test
+  void aSteadyStreamIsLinkedWhileItFlows() throws Exception {
+    long t = System.currentTimeMillis();
+    // A call every 2.5 ms of event time, as fast as they are sent: event time keeps up with the
+    // wall clock. Eight callers and eight callees, so every address holds calls at any time.
+    LongFunction<String> callAt =
+        i -> {
+          long start = t + i * 5 / 2;
+          return TestCalls.json(call("s" + i, "10.0.0." + i % 8, "10.0.1." + i % 8, start, start + 20));
+        };
+    PipelineResult job =
+        start("steady", "--maxOutOfOrderMs=100", "--idleFlushMs=3600000", "--idlePartitionMs=2000");
+    try (AutoCloseable feed = topics.feed("steady-in", 5, 400, callAt)) {
+      List<ConsumerRecord<String, String>> linked =
+          topics.readUntil("steady-out", read -> read.size() >= 1000, WAIT);
+      assertTrue(linked.size() >= 1000, "emitted while the stream flowed: " + linked.size());
     } finally {
       job.cancel();
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,16 +23,30 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  */
 public final class OptionsReader {
   private static final String RUNNER_CONFIG = "--runnerConfig";
+  private static final String MAX_BUNDLE_SIZE = "--maxBundleSize";
+
+  /**
+   * The FlinkRunner's streaming operators pass a watermark on only between bundles, and a bundle
+   * closed by its time limit (1 s) rarely gets to: the next record opens another first. Below
+   * 1,000 records/s per worker (Flink's default bundle size), bundles only ever close by time, so
+   * the watermark stood still while records kept coming, and nothing was linked or emitted until
+   * the input paused. Closing a bundle every 100 records passes the watermark on at any rate above
+   * 100 records/s, at no throughput cost we could measure (20 records cost a third).
+   */
+  static final long STREAMING_BUNDLE_SIZE = 100;
+
   private static final Set<String> OFFSET_RESETS = Set.of("earliest", "latest", "none");
 
   private OptionsReader() {}
 
   public static CallchainOptions read(String[] args, Map<String, String> env) {
     PipelineOptionsFactory.register(CallchainOptions.class);
+    String[] merged = withRunnerConfig(args);
     CallchainOptions options =
-        PipelineOptionsFactory.fromArgs(withRunnerConfig(args))
-            .withValidation()
-            .as(CallchainOptions.class);
+        PipelineOptionsFactory.fromArgs(merged).withValidation().as(CallchainOptions.class);
+    if (Arrays.stream(merged).noneMatch(flag -> name(flag).equals(MAX_BUNDLE_SIZE))) {
+      options.setMaxBundleSize(STREAMING_BUNDLE_SIZE);
+    }
     if (options.getParallelism() == null || options.getParallelism() <= 0) {
       Integer parallelism = EnvironmentDefaults.parallelism(env);
       if (parallelism != null) {

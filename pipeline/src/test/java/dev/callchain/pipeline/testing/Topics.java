@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,6 +37,40 @@ public final class Topics {
         producer.send(new ProducerRecord<>(topic, partitions.get(i), null, values.get(i))).get();
       }
     }
+  }
+
+  /**
+   * Keeps sending {@code valueAt(0)}, {@code valueAt(1)}, ... round-robin over the partitions, a
+   * few every 10 ms so as to make {@code perSecond}, until closed: a live stream that never
+   * pauses.
+   */
+  public AutoCloseable feed(String topic, int partitions, int perSecond, LongFunction<String> valueAt) {
+    Properties config = new Properties();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    KafkaProducer<String, String> producer =
+        new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    AtomicBoolean running = new AtomicBoolean(true);
+    Thread sender =
+        new Thread(
+            () -> {
+              long sent = 0;
+              long started = System.nanoTime();
+              while (running.get()) {
+                long due = (System.nanoTime() - started) / 1_000_000L * perSecond / 1000;
+                for (; sent < due; sent++) {
+                  producer.send(new ProducerRecord<>(topic, (int) (sent % partitions), null, valueAt.apply(sent)));
+                }
+                LockSupport.parkNanos(10_000_000L);
+              }
+            },
+            "feed-" + topic);
+    sender.setDaemon(true);
+    sender.start();
+    return () -> {
+      running.set(false);
+      sender.join();
+      producer.close();
+    };
   }
 
   /** Reads the topic from the start until {@code done} holds for what was read, or time runs out. */
