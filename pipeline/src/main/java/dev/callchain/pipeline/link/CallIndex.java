@@ -8,11 +8,17 @@ import java.util.function.Consumer;
  * whose start lies in the window that can match: a containing call starts no earlier than the
  * contained call's end minus the longest held duration, and a contained call starts inside the
  * container. Arrivals are nearly in start order, so inserts land near the end of the array.
+ *
+ * <p>The calls occupy {@code calls[head, head + size)}: eviction takes calls off the front by
+ * moving {@code head}, so its cost is the calls it looks at, not every call still held (a key
+ * holding thousands of calls is evicted every 100 ms of event time). The array is compacted only
+ * when an insert finds no room at the end.
  */
 final class CallIndex {
   static final long NOTHING_HELD = Long.MAX_VALUE;
 
   private HeldCall[] calls = new HeldCall[8];
+  private int head;
   private int size;
   /** An upper bound of the held durations; exact enough to bound the lookup window. */
   private long maxDuration;
@@ -26,19 +32,33 @@ final class CallIndex {
   }
 
   void add(HeldCall call) {
-    if (size == calls.length) {
-      calls = Arrays.copyOf(calls, size * 2);
+    if (head + size == calls.length) {
+      makeRoom();
     }
-    int at = firstStartAfter(call.start);
-    System.arraycopy(calls, at, calls, at + 1, size - at);
+    int at = head + firstStartAfter(call.start);
+    System.arraycopy(calls, at, calls, at + 1, head + size - at);
     calls[at] = call;
     size++;
     maxDuration = Math.max(maxDuration, call.end - call.start);
   }
 
+  /** Moves the calls to the front if that frees at least half the array, else doubles it. */
+  private void makeRoom() {
+    if (head >= calls.length / 2) {
+      System.arraycopy(calls, head, calls, 0, size);
+      Arrays.fill(calls, size, head + size, null);
+    } else {
+      HeldCall[] larger = new HeldCall[calls.length * 2];
+      System.arraycopy(calls, head, larger, 0, size);
+      calls = larger;
+    }
+    head = 0;
+  }
+
   /** The held call with this id and start, if any: how a redelivery is recognised. */
   HeldCall find(String id, long start) {
-    for (int i = firstStartAtOrAfter(start); i < size && calls[i].start == start; i++) {
+    int end = head + size;
+    for (int i = head + firstStartAtOrAfter(start); i < end && calls[i].start == start; i++) {
       if (calls[i].id.equals(id)) {
         return calls[i];
       }
@@ -48,7 +68,9 @@ final class CallIndex {
 
   /** Every held call that contains [start, end]: starts at or before start, ends at or after end. */
   void forEachContaining(long start, long end, Consumer<HeldCall> action) {
-    for (int i = firstStartAtOrAfter(end - maxDuration); i < size && calls[i].start <= start; i++) {
+    int last = head + size;
+    int first = head + firstStartAtOrAfter(end - maxDuration);
+    for (int i = first; i < last && calls[i].start <= start; i++) {
       if (calls[i].end >= end) {
         action.accept(calls[i]);
       }
@@ -57,7 +79,8 @@ final class CallIndex {
 
   /** Every held call inside [start, end]: starts at or after start, ends at or before end. */
   void forEachInside(long start, long end, Consumer<HeldCall> action) {
-    for (int i = firstStartAtOrAfter(start); i < size && calls[i].start <= end; i++) {
+    int last = head + size;
+    for (int i = head + firstStartAtOrAfter(start); i < last && calls[i].start <= end; i++) {
       if (calls[i].end <= end) {
         action.accept(calls[i]);
       }
@@ -71,26 +94,31 @@ final class CallIndex {
    * @return a lower bound of the earliest end still held, or {@link #NOTHING_HELD}
    */
   long evictEndedBefore(long time, Consumer<HeldCall> evicted) {
-    int kept = 0;
-    int scanned = 0;
+    int last = head + size;
+    int prefixEnd = head;
     long earliestEnd = NOTHING_HELD;
-    for (; scanned < size && calls[scanned].start < time; scanned++) {
-      HeldCall call = calls[scanned];
+    for (; prefixEnd < last && calls[prefixEnd].start < time; prefixEnd++) {
+      HeldCall call = calls[prefixEnd];
       if (call.end < time) {
         evicted.accept(call);
       } else {
-        calls[kept++] = call;
         earliestEnd = Math.min(earliestEnd, call.end);
       }
     }
-    if (scanned < size) {
+    if (prefixEnd < last) {
       // Calls after the prefix start at or after time, so none ends before its own start.
-      earliestEnd = Math.min(earliestEnd, calls[scanned].start);
+      earliestEnd = Math.min(earliestEnd, calls[prefixEnd].start);
     }
-    int remaining = size - scanned;
-    System.arraycopy(calls, scanned, calls, kept, remaining);
-    Arrays.fill(calls, kept + remaining, size, null);
-    size = kept + remaining;
+    // The calls of the prefix still running close up against the rest, in start order.
+    int to = prefixEnd;
+    for (int from = prefixEnd - 1; from >= head; from--) {
+      if (calls[from].end >= time) {
+        calls[--to] = calls[from];
+      }
+    }
+    Arrays.fill(calls, head, to, null);
+    size -= to - head;
+    head = size == 0 ? 0 : to;
     if (size == 0) {
       maxDuration = 0;
     }
@@ -99,25 +127,27 @@ final class CallIndex {
 
   /** Removes every held call, handing each to {@code evicted}. */
   void evictAll(Consumer<HeldCall> evicted) {
-    for (int i = 0; i < size; i++) {
+    for (int i = head; i < head + size; i++) {
       evicted.accept(calls[i]);
     }
-    Arrays.fill(calls, 0, size, null);
+    Arrays.fill(calls, head, head + size, null);
+    head = 0;
     size = 0;
     maxDuration = 0;
   }
 
   /** The i-th held call in start order, for serialising. */
   HeldCall get(int i) {
-    return calls[i];
+    return calls[head + i];
   }
 
+  /** Relative to head, as are the other positions this class hands out. */
   private int firstStartAtOrAfter(long start) {
     int low = 0;
     int high = size;
     while (low < high) {
       int mid = (low + high) >>> 1;
-      if (calls[mid].start < start) {
+      if (calls[head + mid].start < start) {
         low = mid + 1;
       } else {
         high = mid;
@@ -131,7 +161,7 @@ final class CallIndex {
     int high = size;
     while (low < high) {
       int mid = (low + high) >>> 1;
-      if (calls[mid].start <= start) {
+      if (calls[head + mid].start <= start) {
         low = mid + 1;
       } else {
         high = mid;
