@@ -122,7 +122,7 @@ final class BenchReport {
     md.append("## 6. Latency\n\n");
     md.append(String.format(Locale.ROOT, "Simulator in real time (`--realtime --interval %s`, %,.0f traces/s,"
             + " event time = wall time) for %.0f s into a topic while callchain streams (default bound %,d ms,"
-            + " file checkpoints every 10 s); both topics use `message.timestamp.type=LogAppendTime`."
+            + " file checkpoints every 60 s); both topics use `message.timestamp.type=LogAppendTime`."
             + " %,d records in, %,d out by the end of reading. Measured: the %,d records that arrived after a"
             + " %d s warm-up and whose floor lies before the simulator stopped; %,d of them had no output"
             + " when reading stopped (a minute after the simulator).%n%n",

@@ -5,6 +5,7 @@ import dev.callchain.pipeline.io.OutputJson;
 import dev.callchain.pipeline.model.CallRecord;
 import dev.callchain.pipeline.model.DeadLetter;
 import dev.callchain.pipeline.model.LinkedCall;
+import dev.callchain.pipeline.options.EnvironmentDefaults;
 import dev.callchain.pipeline.model.PartialLinks;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,9 +42,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * loses one; exactly-once would add Kafka transactions that the Beam job does not use.
  */
 public final class NativeLinkJob {
-  /** How often an unbounded run checkpoints (and so commits its Kafka offsets), as the pipeline. */
-  private static final long CHECKPOINT_INTERVAL_MS = 10_000;
-
   private NativeLinkJob() {}
 
   /**
@@ -106,7 +104,7 @@ public final class NativeLinkJob {
     // Every record and state type has a serializer of its own: Kryo would only hide a mistake.
     env.getConfig().disableGenericTypes();
     if (!settings.bounded()) {
-      env.enableCheckpointing(CHECKPOINT_INTERVAL_MS);
+      env.enableCheckpointing(EnvironmentDefaults.CHECKPOINT_INTERVAL_MS);
     }
     define(env, settings);
     long started = System.nanoTime();

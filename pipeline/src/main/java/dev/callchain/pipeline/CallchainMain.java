@@ -1,6 +1,7 @@
 package dev.callchain.pipeline;
 
 import dev.callchain.pipeline.options.CallchainOptions;
+import dev.callchain.pipeline.options.EnvironmentDefaults;
 import dev.callchain.pipeline.options.OptionsReader;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -51,7 +52,7 @@ public final class CallchainMain {
     }
     boolean bounded = options.getInputFile() != null || options.getMaxRecords() != null;
     if (!bounded && options.getCheckpointingInterval() < 0) {
-      options.setCheckpointingInterval(10_000L);
+      options.setCheckpointingInterval(EnvironmentDefaults.CHECKPOINT_INTERVAL_MS);
     }
     stageOnlyThisJar(options);
     Pipeline pipeline = Pipeline.create(options);
