@@ -6,10 +6,11 @@ import dev.callchain.pipeline.model.IdListCoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.DoubleCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import java.util.Map;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
@@ -47,8 +48,12 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
 
   @Override
   public CallsAtAddress decode(InputStream in) throws IOException {
-    CallIndex asParent = decodeIndex(false, in);
-    CallIndex asChild = decodeIndex(true, in);
+    // A call's id recurs in the link list of every call linked to it; without this each of those
+    // became a String of its own at every decode (a state copy at each checkpoint), and an address
+    // holding tens of millions of links grew by gigabytes.
+    Map<String, String> ids = new HashMap<>();
+    CallIndex asParent = decodeIndex(false, in, ids);
+    CallIndex asChild = decodeIndex(true, in, ids);
     long evictedBefore = LONG.decode(in);
     long evictionTimer = LONG.decode(in);
     long catchUpStep = LONG.decode(in);
@@ -59,7 +64,7 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
     EmittedCalls emitted =
         horizon == CallsAtAddress.DROP_LATE_LINKS
             ? null
-            : new EmittedCalls(horizon, decodeIndex(false, in), decodeIndex(true, in));
+            : new EmittedCalls(horizon, decodeIndex(false, in, ids), decodeIndex(true, in, ids));
     CallsAtAddress calls = new CallsAtAddress(asParent, asChild, model, emitted);
     calls.evictedBefore = evictedBefore;
     calls.evictionTimer = evictionTimer;
@@ -81,23 +86,25 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
         LONG.encode(call.start, out);
         LONG.encode(call.end - call.start, out);
       }
-      IdListCoder.encode(call.sortedLinks(), out);
+      IdListCoder.encode(call.linksAsMade(), call.linkCount(), out);
     }
   }
 
-  private static CallIndex decodeIndex(boolean withRecords, InputStream in) throws IOException {
+  private static CallIndex decodeIndex(boolean withRecords, InputStream in, Map<String, String> ids)
+      throws IOException {
     CallIndex index = new CallIndex();
     int size = INT.decode(in);
     for (int i = 0; i < size; i++) {
       HeldCall call;
       if (withRecords) {
         CallRecord record = CallRecordCoder.of().decode(in);
-        call = new HeldCall(record.id(), record.startAtMs(), record.endAtMs(), record, IdListCoder.decode(in));
+        call = new HeldCall(IdListCoder.canonical(record.id(), ids), record.startAtMs(), record.endAtMs(),
+            record, IdListCoder.decode(in, ids));
       } else {
-        String id = STRING.decode(in);
+        String id = IdListCoder.canonical(STRING.decode(in), ids);
         long start = LONG.decode(in);
         long end = start + LONG.decode(in);
-        call = new HeldCall(id, start, end, null, IdListCoder.decode(in));
+        call = new HeldCall(id, start, end, null, IdListCoder.decode(in, ids));
       }
       index.add(call);
     }

@@ -44,6 +44,14 @@ public final class HeldCall {
     return linkCount;
   }
 
+  /**
+   * The links as made, unsorted and possibly repeated, valid up to {@link #linkCount()}: what the
+   * state coder stores. Sorting them there cost a sort of every held list at every state copy.
+   */
+  String[] linksAsMade() {
+    return links;
+  }
+
   /** The links as SPEC §3 wants them: sorted ascending, without duplicates. */
   String[] sortedLinks() {
     if (linkCount == 0) {

@@ -3,6 +3,7 @@ package dev.callchain.pipeline.link;
 import static dev.callchain.pipeline.testing.TestCalls.call;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.callchain.pipeline.model.CallRecord;
@@ -137,5 +138,35 @@ class CallsAtAddressTest {
     for (PartialLinks half : fromCopy) {
       assertEquals(1, half.ids().length);
     }
+  }
+
+  @Test
+  void aCopyEmitsTheSameSortedLinksAndSharesEachIdOnce() throws Exception {
+    child("c", 1500, 1600);
+    parent("p3", 1000, 2000);
+    parent("p1", 1100, 1900);
+    parent("p2", 1200, 1800);
+    child("d", 1300, 1400);
+    CallsAtAddress copy = CoderUtils.clone(CallsAtAddressCoder.of(), calls);
+
+    String c = null;
+    for (int i = 0; i < 3; i++) {
+      String[] links = copy.asParent.get(i).linksAsMade();
+      String linked = links[0].equals("c") ? links[0] : links[1];
+      assertEquals("c", linked);
+      if (c != null) {
+        assertSame(c, linked, "every parent's link to c is one String after decoding");
+      }
+      c = linked;
+    }
+
+    List<PartialLinks> fromCopy = new ArrayList<>();
+    copy.evictEndedBefore(Long.MAX_VALUE - 1, fromCopy::add);
+    Map<String, String[]> copied = new HashMap<>();
+    for (PartialLinks half : fromCopy) {
+      copied.put((half.hasParents() ? "parents of " : "children of ") + half.id(), half.ids());
+    }
+    assertArrayEquals(new String[] {"p1", "p2", "p3"}, copied.get("parents of c"));
+    assertArrayEquals(new String[] {"c", "d"}, copied.get("children of p1"));
   }
 }
