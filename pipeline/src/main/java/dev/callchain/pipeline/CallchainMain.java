@@ -50,8 +50,7 @@ public final class CallchainMain {
       err.println("callchain: " + e.getMessage());
       return new Run(1, 0, Map.of());
     }
-    boolean bounded = options.getInputFile() != null || options.getMaxRecords() != null;
-    if (!bounded && options.getCheckpointingInterval() < 0) {
+    if (!OptionsReader.isFinite(options) && options.getCheckpointingInterval() < 0) {
       options.setCheckpointingInterval(EnvironmentDefaults.CHECKPOINT_INTERVAL_MS);
     }
     stageOnlyThisJar(options);

@@ -1,6 +1,7 @@
 package dev.callchain.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -152,5 +153,33 @@ class CallchainMainTest {
             new String[] {"--runnerConfig=" + config, "--maxOutOfOrderMs=7"}, Map.of());
     assertEquals("DirectRunner", options.getRunner().getSimpleName());
     assertEquals(7L, options.getMaxOutOfOrderMs());
+  }
+
+  /**
+   * Small bundles move a live stream's watermark; a finite Kafka run keeps the runner's own
+   * bundles and runs on the streaming engine; a flag given by the user wins over both.
+   */
+  @Test
+  void bundlesAndEngineFollowWhetherTheRunEnds() {
+    CallchainOptions live = OptionsReader.read(new String[] {"--runner=FlinkRunner"}, Map.of());
+    assertEquals(100L, live.getMaxBundleSize());
+    assertFalse(live.isStreaming(), "a live Kafka read makes the runner stream by itself");
+
+    CallchainOptions finite =
+        OptionsReader.read(new String[] {"--runner=FlinkRunner", "--maxRecords=10"}, Map.of());
+    assertTrue(finite.getMaxBundleSize() > 100, "the runner's own: " + finite.getMaxBundleSize());
+    assertTrue(finite.isStreaming());
+
+    CallchainOptions file =
+        OptionsReader.read(new String[] {"--runner=FlinkRunner", "--inputFile=calls.jsonl"}, Map.of());
+    assertTrue(file.getMaxBundleSize() > 100, "the runner's own: " + file.getMaxBundleSize());
+    assertFalse(file.isStreaming());
+
+    CallchainOptions given =
+        OptionsReader.read(
+            new String[] {"--runner=FlinkRunner", "--maxRecords=10", "--streaming=false", "--maxBundleSize=7"},
+            Map.of());
+    assertEquals(7L, given.getMaxBundleSize());
+    assertFalse(given.isStreaming());
   }
 }
