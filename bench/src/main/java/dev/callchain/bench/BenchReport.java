@@ -64,7 +64,8 @@ final class BenchReport {
     md.append("- Date: ").append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)).append('\n');
     md.append("- Machine: ").append(machine()).append('\n');
     md.append("- Each measured system ran in a JVM of its own (`-Xmx").append(childHeap)
-        .append("` = -Xms, ").append(String.join(" ", ChildJvm.GC_FLAGS)).append("), apart from the in-process Kafka broker (one KRaft node, 5 partitions per topic)"
+        .append("` = -Xms, ").append(String.join(" ", ChildJvm.GC_FLAGS))
+        .append("), apart from the in-process Kafka broker (one KRaft node, 5 partitions per topic)"
             + " and from each other; peak heap is what that JVM sampled every 100 ms.\n");
     md.append("- The machine is shared and noisy: compare ratios of systems measured side by side in this run,"
         + " not absolute numbers across runs. Rates are wall time from job submission to its end, cluster start"
@@ -77,7 +78,8 @@ final class BenchReport {
     md.append("Datasets from the simulator in fast mode (seed ").append(Workload.SEED).append(", base time ")
         .append(Workload.BASE_TIME_MS).append("), written once into a 5-partition topic; each system reads the"
         + " same topic. callchain: FlinkRunner, embedded cluster, parallelism 2, `--maxRecords` = the"
-        + " dataset size (a finite Kafka run: Flink's streaming engine, the runner's own bundle size). The default workload ran ").append(plan.repeats())
+        + " dataset size (a finite Kafka run: Flink's streaming engine, the runner's own bundle size)."
+        + " The default workload ran ").append(plan.repeats())
         .append(" time(s) per system (median, range); the others once.\n\n");
     md.append(ThroughputSection.table(results.throughput()).render()).append('\n');
     md.append(ThroughputSection.ratios(results.throughput()).render()).append('\n');

@@ -24,7 +24,6 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 public final class OptionsReader {
   private static final String RUNNER_CONFIG = "--runnerConfig";
   private static final String MAX_BUNDLE_SIZE = "--maxBundleSize";
-
   private static final String STREAMING = "--streaming";
 
   /**
@@ -34,7 +33,8 @@ public final class OptionsReader {
    * the watermark stood still while records kept coming, and nothing was linked or emitted until
    * the input paused. Closing a bundle every 100 records passes the watermark on at any rate above
    * 100 records/s. Only a live stream needs it: a finite run's watermark stays put until its input
-   * ends, and there the Kafka writer's flush at every bundle's end cost a fifth of the throughput.
+   * ends, and every closed bundle flushes the Kafka writer (960,628 records streamed in 28.7 s at
+   * 100 records a bundle, 23.5 s at 1,000; one run each).
    */
   static final long STREAMING_BUNDLE_SIZE = 100;
 
@@ -51,8 +51,10 @@ public final class OptionsReader {
       options.setMaxBundleSize(STREAMING_BUNDLE_SIZE);
     }
     // A finite Kafka run is a stream cut short: Flink's streaming engine runs it as it runs the
-    // live one, where its batch engine sorted every keyed stage first (31k against 45k records/s).
-    if (options.getMaxRecords() != null && options.getInputFile() == null && !given(merged, STREAMING)) {
+    // live one, where its batch engine sorted every keyed stage first (960,628 records: 31k
+    // records/s batch, 33-39k streaming over four runs).
+    boolean finiteKafka = options.getMaxRecords() != null && options.getInputFile() == null;
+    if (finiteKafka && !given(merged, STREAMING)) {
       options.setStreaming(true);
     }
     if (options.getParallelism() == null || options.getParallelism() <= 0) {
