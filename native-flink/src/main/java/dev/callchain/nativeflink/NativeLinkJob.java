@@ -135,7 +135,7 @@ public final class NativeLinkJob {
         .process(new LinkAtAddress(settings.idleFlushMs()), JobTypes.PARTIAL_LINKS)
         .name("LinkAtAddress")
         .keyBy(PartialLinks::id, Types.STRING)
-        .process(new JoinHalves(settings.idleFlushMs()), JobTypes.LINKED_CALL)
+        .process(new JoinHalves(), JobTypes.LINKED_CALL)
         .name("JoinHalves")
         .sinkTo(
             sink(

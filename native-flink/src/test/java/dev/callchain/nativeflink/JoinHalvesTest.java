@@ -2,6 +2,7 @@ package dev.callchain.nativeflink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.callchain.pipeline.link.CallsAtAddress;
 import dev.callchain.pipeline.model.CallRecord;
 import dev.callchain.pipeline.model.LinkedCall;
 import dev.callchain.pipeline.model.PartialLinks;
@@ -17,11 +18,13 @@ import org.junit.jupiter.api.Test;
 
 /** Joining a call's two halves by id, and what becomes of a half whose partner never comes. */
 class JoinHalvesTest {
-  private static final long PAIRING_TIMEOUT_MS = 5_000;
   private static final CallRecord CALL = CallRecord.of("c", "A", "B", 1000, 2000);
   private static final PartialLinks PARENTS =
       PartialLinks.parentsOf(CALL, new String[] {"p1", "p2"});
-  private static final PartialLinks CHILDREN = PartialLinks.childrenOf("c", new String[] {"k"});
+  private static final PartialLinks CHILDREN =
+      PartialLinks.childrenOf("c", CALL.endAtMs(), new String[] {"k"});
+  /** Past this watermark no half of CALL can still come. */
+  private static final long DUE = CallsAtAddress.bothHalvesOutBy(CALL.endAtMs());
 
   private KeyedOneInputStreamOperatorTestHarness<String, PartialLinks, LinkedCall> harness;
 
@@ -29,7 +32,7 @@ class JoinHalvesTest {
   void open() throws Exception {
     harness =
         ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-            new JoinHalves(PAIRING_TIMEOUT_MS), PartialLinks::id, Types.STRING);
+            new JoinHalves(), PartialLinks::id, Types.STRING);
     harness.setProcessingTime(0);
   }
 
@@ -45,16 +48,28 @@ class JoinHalvesTest {
     arrive(PARENTS);
 
     assertEquals(List.of("c parents=[p1, p2] children=[k]"), emitted());
-    assertEquals(0, harness.numProcessingTimeTimers());
+    assertEquals(0, harness.numEventTimeTimers());
     assertEquals(0, harness.numKeyedStateEntries());
   }
 
+  /** Under load one address can emit a call minutes after the other: it is still one record. */
   @Test
-  void anUnpairedParentsHalfIsEmittedAfterTheTimeout() throws Exception {
+  void aHalfWaitsForItsPartnerHoweverLongInProcessingTime() throws Exception {
     arrive(PARENTS);
-    harness.setProcessingTime(PAIRING_TIMEOUT_MS - 1);
+    harness.setProcessingTime(3_600_000);
+    harness.processWatermark(DUE - 1);
+    arrive(CHILDREN);
+
+    assertEquals(List.of("c parents=[p1, p2] children=[k]"), emitted());
+    assertEquals(0, harness.numEventTimeTimers());
+  }
+
+  @Test
+  void anUnpairedParentsHalfIsEmittedOnceTheWatermarkPassesItsDueTime() throws Exception {
+    arrive(PARENTS);
+    harness.processWatermark(DUE - 1);
     assertEquals(List.of(), emitted());
-    harness.setProcessingTime(PAIRING_TIMEOUT_MS);
+    harness.processWatermark(DUE);
 
     assertEquals(List.of("c parents=[p1, p2] children=[]"), emitted());
     assertEquals(0, harness.numKeyedStateEntries());
@@ -63,7 +78,7 @@ class JoinHalvesTest {
   @Test
   void anUnpairedChildrenHalfHasNoRecordAndIsDropped() throws Exception {
     arrive(CHILDREN);
-    harness.setProcessingTime(PAIRING_TIMEOUT_MS);
+    harness.processWatermark(DUE);
 
     assertEquals(List.of(), emitted());
     assertEquals(0, harness.numKeyedStateEntries());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.callchain.pipeline.testing.ArrivalStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
@@ -82,6 +83,29 @@ class DirectRunnerLinkingTest extends LinkingScenarios {
     assertEquals(links(List.of(), List.of()), run.links("c2"));
     // Addresses a (p left it), b (p went to it, c1 left it) and c (c1 went to it).
     assertEquals(3, run.counter(CallchainMetrics.IDLE_FLUSHES));
+  }
+
+  /**
+   * Address a goes quiet and is flushed, while b keeps receiving and holds p until the input ends:
+   * p's two halves leave the linker over four idle periods apart, and still make one record.
+   */
+  @Test
+  void halvesFlushedFarApartInProcessingTimeStillMakeOneRecord() {
+    ArrivalStream stream = new ArrivalStream(BOUND).arrive(call("p", "a", "b", 1000, 2000));
+    List<String> children = new ArrayList<>();
+    for (int i = 10; i < 22; i++) {
+      children.add("c" + i);
+      stream =
+          stream
+              .processingTimePasses(IDLE_FLUSH / 2)
+              .arrive(call("c" + i, "b", "c", 600 + 50 * i, 620 + 50 * i));
+    }
+    Run run = run(stream.end(), IDLE_FLUSH);
+    assertEquals(links(List.of(), children), run.links("p"));
+    assertEquals(13, run.byId.size());
+    assertTrue(run.counter(CallchainMetrics.IDLE_FLUSHES) >= 1, "a was not flushed");
+    assertEquals(0, run.counter(CallchainMetrics.UNPAIRED_EMITTED));
+    assertEquals(0, run.counter(CallchainMetrics.UNPAIRED_DROPPED));
   }
 
   @Test

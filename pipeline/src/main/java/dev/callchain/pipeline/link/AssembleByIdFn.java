@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -34,11 +35,18 @@ import org.slf4j.LoggerFactory;
  * halves wait in a map by id, so a runner that pays per key and bundle (the DirectRunner) pays
  * per shard, not per call.
  *
- * <p>Both halves of every admitted call are always emitted, so a half waits only until its
- * partner comes. A half still unpaired after one to two pairing timeouts of processing time can
- * only be left over from a redelivery that one address recognised and the other did not; it is
- * resolved then and counted, so state never leaks: a parents half (it has the record) is emitted
- * as it is, rather than risk losing a record; a children half alone has no record and is dropped.
+ * <p>Both halves of every admitted call are always emitted, so a half waits until its partner
+ * comes, however long that takes in processing time: under load the two addresses of a call can
+ * emit it minutes apart. A half is given up on only when the watermark proves its partner cannot
+ * come ({@link CallsAtAddress#bothHalvesOutBy}); that leaves only a redelivery that one address
+ * recognised and the other did not. It is resolved then and counted, so state never leaks: a
+ * parents half (it has the record) is emitted as it is, rather than risk losing a record; a
+ * children half alone has no record and is dropped.
+ *
+ * <p>Watching every waiting half in event time would fire a shard's timer at every granule the
+ * watermark moves. Instead a processing-time sweep, once per pairing timeout, picks the halves
+ * that waited through a whole period, and only for those is an event-time timer set; otherwise
+ * that timer waits at the end of time, so that a bounded input resolves what is left.
  */
 final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
   /** Shards of the id space; enough to spread over any parallelism, few enough to batch. */
@@ -48,7 +56,7 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
   private static final String[] NONE = new String[0];
   private static final long LAST_TIMER_MS = GlobalWindow.INSTANCE.maxTimestamp().getMillis();
 
-  private final Duration pairingTimeout;
+  private final Duration sweepPeriod;
   /** How long an emitted call is kept for revisions, or DROP_LATE_LINKS. */
   private final long reviseHorizonMs;
 
@@ -63,7 +71,7 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
   private final Counter keptCalls = CallchainMetrics.counter(CallchainMetrics.KEPT_FOR_REVISION);
 
   AssembleByIdFn(LinkSettings settings) {
-    this.pairingTimeout = Duration.millis(settings.idleFlushMs());
+    this.sweepPeriod = Duration.millis(settings.idleFlushMs());
     this.reviseHorizonMs =
         settings.lateLinks() == LinkSettings.LateLinks.REVISE
             ? settings.reviseHorizonMs()
@@ -79,16 +87,18 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
   private final StateSpec<MapState<String, WaitingHalf>> waitingSpec =
       StateSpecs.map(StringUtf8Coder.of(), WaitingHalf.WaitingHalfCoder.of());
 
-  /** How many halves wait, so that the sweep stops when none does. */
-  @StateId("count")
-  private final StateSpec<ValueState<Integer>> countSpec = StateSpecs.value(VarIntCoder.of());
+  /** The shard's sweep count and where its two timers stand. */
+  @StateId("pairing")
+  private final StateSpec<ValueState<Pairing>> pairingSpec =
+      StateSpecs.value(Pairing.PairingCoder.of());
 
-  /** Sweeps so far: a half that has waited through a whole sweep period is unpaired. */
-  @StateId("sweeps")
-  private final StateSpec<ValueState<Long>> sweepsSpec = StateSpecs.value(VarLongCoder.of());
-
+  /** Processing time: picks the halves that have waited through a whole period. */
   @TimerId("sweep")
   private final TimerSpec sweepSpec = TimerSpecs.timer(TimeDomain.PROCESSING_TIME);
+
+  /** Event time: the watermark passed the earliest picked half's due time, or the input ended. */
+  @TimerId("resolve")
+  private final TimerSpec resolveSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
   /** Revise mode: calls emitted, kept with both halves until their horizon passes. */
   @StateId("kept")
@@ -107,11 +117,11 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
       @Element KV<Integer, PartialLinks> element,
       @Timestamp Instant timestamp,
       @StateId("waiting") MapState<String, WaitingHalf> waiting,
-      @StateId("count") ValueState<Integer> count,
-      @StateId("sweeps") ValueState<Long> sweeps,
+      @StateId("pairing") ValueState<Pairing> pairing,
       @StateId("kept") MapState<String, KeptCall> kept,
       @StateId("forgetAt") ValueState<Long> forgetAt,
       @TimerId("sweep") Timer sweep,
+      @TimerId("resolve") Timer resolve,
       @TimerId("forget") Timer forget,
       OutputReceiver<LinkedCall> out) {
     PartialLinks half = element.getValue();
@@ -126,17 +136,20 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
       }
     }
     WaitingHalf partner = waiting.get(half.id()).read();
-    Integer counted = count.read();
-    int waitingNow = counted == null ? 0 : counted;
     if (partner == null) {
-      Long sweptSoFar = sweeps.read();
-      long startSweep = sweptSoFar == null ? 0 : sweptSoFar;
-      waiting.put(half.id(), new WaitingHalf(half, startSweep));
-      waitingHalves.inc();
-      count.write(waitingNow + 1);
-      if (waitingNow == 0) {
-        sweep.offset(pairingTimeout).setRelative();
+      Pairing shard = pairing.read();
+      if (shard == null) {
+        shard = new Pairing();
+        shard.resolveAt = LAST_TIMER_MS;
+        resolve.set(new Instant(LAST_TIMER_MS));
       }
+      waiting.put(half.id(), new WaitingHalf(half, shard.sweeps));
+      waitingHalves.inc();
+      if (!shard.sweepArmed) {
+        shard.sweepArmed = true;
+        armSweep(sweep);
+      }
+      pairing.write(shard);
     } else if (partner.half.hasParents() == half.hasParents()) {
       if (half.isRevision()) {
         // The call is not out yet: the revised half replaces the one waiting.
@@ -161,35 +174,74 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
       }
       waitingHalves.dec();
       waiting.remove(half.id());
-      count.write(waitingNow - 1);
-      if (waitingNow == 1) {
-        sweep.clear();
-      }
     }
   }
 
+  /**
+   * Picks the halves that began to wait before the previous sweep, and has the resolve timer fire
+   * when the watermark passes the earliest one's due time. Emits nothing, so the sweep timer holds
+   * no watermark.
+   */
   @OnTimer("sweep")
   public void onSweep(
       @StateId("waiting") MapState<String, WaitingHalf> waiting,
-      @StateId("count") ValueState<Integer> count,
-      @StateId("sweeps") ValueState<Long> sweeps,
+      @StateId("pairing") ValueState<Pairing> pairing,
       @TimerId("sweep") Timer sweep,
-      OutputReceiver<LinkedCall> out) {
-    Long sweptSoFar = sweeps.read();
-    long current = sweptSoFar == null ? 0 : sweptSoFar;
-    int left = 0;
-    for (Map.Entry<String, WaitingHalf> entry : waiting.entries().read()) {
-      if (entry.getValue().sweep < current) {
-        resolveUnpaired(entry.getValue().half, out);
-        waiting.remove(entry.getKey());
-      } else {
-        left++;
+      @TimerId("resolve") Timer resolve) {
+    Pairing shard = pairing.read();
+    if (shard == null) {
+      return;
+    }
+    boolean left = false;
+    long firstDue = LAST_TIMER_MS;
+    for (WaitingHalf waited : waiting.values().read()) {
+      left = true;
+      if (waited.sweep < shard.sweeps) {
+        firstDue = Math.min(firstDue, waited.due());
       }
     }
-    sweeps.write(current + 1);
-    count.write(left);
-    if (left > 0) {
-      sweep.offset(pairingTimeout).setRelative();
+    shard.sweeps++;
+    if (firstDue < shard.resolveAt) {
+      shard.resolveAt = firstDue;
+      resolve.set(new Instant(firstDue));
+    }
+    shard.sweepArmed = left;
+    if (left) {
+      armSweep(sweep);
+    }
+    pairing.write(shard);
+  }
+
+  /** The watermark passed {@code resolveAt}: every half due by then has no partner to come. */
+  @OnTimer("resolve")
+  public void onResolve(
+      OnTimerContext context,
+      @StateId("waiting") MapState<String, WaitingHalf> waiting,
+      @StateId("pairing") ValueState<Pairing> pairing,
+      @TimerId("sweep") Timer sweep,
+      @TimerId("resolve") Timer resolve,
+      OutputReceiver<LinkedCall> out) {
+    Pairing shard = pairing.read();
+    long now = context.fireTimestamp().getMillis();
+    // A timer set again may still fire at its old time (see LinkAtAddressFn): only the last counts.
+    if (shard == null || now != shard.resolveAt) {
+      return;
+    }
+    for (Map.Entry<String, WaitingHalf> entry : waiting.entries().read()) {
+      if (entry.getValue().due() <= now) {
+        resolveUnpaired(entry.getValue().half, out);
+        waiting.remove(entry.getKey());
+      }
+    }
+    if (now < LAST_TIMER_MS) {
+      // Halves picked later, or due later, are picked again by the next sweep.
+      shard.resolveAt = LAST_TIMER_MS;
+      resolve.set(new Instant(LAST_TIMER_MS));
+      pairing.write(shard);
+    } else {
+      // The input has ended and nothing waits: a pending sweep would only hold the runner.
+      sweep.clear();
+      pairing.clear();
     }
   }
 
@@ -227,6 +279,11 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
     long granule = Math.max(1000, reviseHorizonMs / 10);
     long at = emittedAt + Math.max(reviseHorizonMs, 0) + 2 * CallsAtAddress.EMIT_GRANULE_MS;
     return Math.min(Math.floorDiv(at, granule) * granule + granule, LAST_TIMER_MS);
+  }
+
+  /** The sweep emits nothing: its output timestamp is the end of time, so it holds no watermark. */
+  private void armSweep(Timer sweep) {
+    sweep.withOutputTimestamp(new Instant(LAST_TIMER_MS)).offset(sweepPeriod).setRelative();
   }
 
   private void resolveUnpaired(PartialLinks half, OutputReceiver<LinkedCall> out) {
@@ -289,6 +346,37 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
     }
   }
 
+  /** A shard's sweeps so far, whether the sweep timer is set, and when the resolve timer is. */
+  static final class Pairing {
+    long sweeps;
+    boolean sweepArmed;
+    long resolveAt;
+
+    static final class PairingCoder extends AtomicCoder<Pairing> {
+      private static final PairingCoder INSTANCE = new PairingCoder();
+
+      static PairingCoder of() {
+        return INSTANCE;
+      }
+
+      @Override
+      public void encode(Pairing pairing, OutputStream out) throws IOException {
+        VarLongCoder.of().encode(pairing.sweeps, out);
+        BooleanCoder.of().encode(pairing.sweepArmed, out);
+        VarLongCoder.of().encode(pairing.resolveAt, out);
+      }
+
+      @Override
+      public Pairing decode(InputStream in) throws IOException {
+        Pairing pairing = new Pairing();
+        pairing.sweeps = VarLongCoder.of().decode(in);
+        pairing.sweepArmed = BooleanCoder.of().decode(in);
+        pairing.resolveAt = VarLongCoder.of().decode(in);
+        return pairing;
+      }
+    }
+  }
+
   /** A half and the sweep during which it began to wait. */
   static final class WaitingHalf {
     final PartialLinks half;
@@ -297,6 +385,11 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
     WaitingHalf(PartialLinks half, long sweep) {
       this.half = half;
       this.sweep = sweep;
+    }
+
+    /** Past this event time its partner cannot come. */
+    long due() {
+      return Math.min(CallsAtAddress.bothHalvesOutBy(half.end()), LAST_TIMER_MS);
     }
 
     static final class WaitingHalfCoder extends AtomicCoder<WaitingHalf> {

@@ -135,6 +135,17 @@ public final class CallsAtAddress {
     return Math.floorDiv(end, EMIT_GRANULE_MS) * EMIT_GRANULE_MS + EMIT_GRANULE_MS;
   }
 
+  /**
+   * The event time by which both halves of a call that ends at {@code end} are out of the
+   * linker: each address emits it from a timer at or before {@link #emitTime}, and a runner fires
+   * a timer before it passes the watermark downstream. Once the watermark is past this, a half
+   * still waiting for its partner will never get it, however far apart in processing time the
+   * two addresses emit.
+   */
+  public static long bothHalvesOutBy(long end) {
+    return emitTime(end) + EMIT_GRANULE_MS;
+  }
+
   /** Links a parent to every call in {@code children} inside its interval (SPEC §2). */
   static void linkChildrenInside(CallIndex children, HeldCall parent, Consumer<HeldCall> onLink) {
     children.forEachInside(
@@ -243,7 +254,7 @@ public final class CallsAtAddress {
     if (emitted != null) {
       emitted.asParent.add(parent);
     }
-    return PartialLinks.childrenOf(parent.id, parent.sortedLinks());
+    return PartialLinks.childrenOf(parent.id, parent.end, parent.sortedLinks());
   }
 
   static PartialLinks parentsOf(HeldCall child) {

@@ -125,13 +125,14 @@ final class ScanLinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integ
     if (json == null) {
       return;
     }
-    String[] ids = sortedLinks(parse(json));
+    ObjectNode entry = parse(json);
+    String[] ids = sortedLinks(entry);
     PartialLinks half;
     if (child) {
       half = PartialLinks.parentsOf(records.get(id).read(), ids);
       records.remove(id);
     } else {
-      half = PartialLinks.childrenOf(id, ids);
+      half = PartialLinks.childrenOf(id, entry.get("end").asLong(), ids);
     }
     own.remove(id);
     held.dec();

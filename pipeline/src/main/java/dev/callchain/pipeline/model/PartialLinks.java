@@ -10,6 +10,7 @@ import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
@@ -22,6 +23,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 @DefaultCoder(PartialLinks.PartialLinksCoder.class)
 public final class PartialLinks {
   private final String id;
+  private final long end;
   private final @Nullable CallRecord call;
   private final String[] ids;
   private final @Nullable ParentScores scores;
@@ -29,11 +31,13 @@ public final class PartialLinks {
 
   private PartialLinks(
       String id,
+      long end,
       @Nullable CallRecord call,
       String[] ids,
       @Nullable ParentScores scores,
       boolean revision) {
     this.id = Objects.requireNonNull(id);
+    this.end = end;
     this.call = call;
     this.ids = Objects.requireNonNull(ids);
     this.scores = scores;
@@ -42,23 +46,23 @@ public final class PartialLinks {
 
   /** The half found where the call is a child: its record and all its parents. */
   public static PartialLinks parentsOf(CallRecord call, String[] parents) {
-    return new PartialLinks(call.id(), call, parents, null, false);
+    return new PartialLinks(call.id(), call.endAtMs(), call, parents, null, false);
   }
 
   /** The parents half with the parents' scores (--bestParent). */
   public static PartialLinks parentsOf(
       CallRecord call, String[] parents, @Nullable ParentScores scores) {
-    return new PartialLinks(call.id(), call, parents, scores, false);
+    return new PartialLinks(call.id(), call.endAtMs(), call, parents, scores, false);
   }
 
-  /** The half found where the call is a parent: all its children. */
-  public static PartialLinks childrenOf(String id, String[] children) {
-    return new PartialLinks(id, null, children, null, false);
+  /** The half found where the call (ending at {@code end}) is a parent: all its children. */
+  public static PartialLinks childrenOf(String id, long end, String[] children) {
+    return new PartialLinks(id, end, null, children, null, false);
   }
 
   /** This half again, with links found after it was first emitted (--lateLinks=revise). */
   public PartialLinks asRevision() {
-    return new PartialLinks(id, call, ids, scores, true);
+    return new PartialLinks(id, end, call, ids, scores, true);
   }
 
   /** Whether this half supersedes one emitted before for the same call. */
@@ -68,6 +72,11 @@ public final class PartialLinks {
 
   public String id() {
     return id;
+  }
+
+  /** The call's end_at_ms: when its partner half is due (CallsAtAddress#bothHalvesOutBy). */
+  public long end() {
+    return end;
   }
 
   public boolean hasParents() {
@@ -110,6 +119,7 @@ public final class PartialLinks {
         CallRecordCoder.of().encode(links.call, out);
       } else {
         StringUtf8Coder.of().encode(links.id, out);
+        VarLongCoder.of().encode(links.end, out);
       }
       IdListCoder.encode(links.ids, out);
       if (links.call != null) {
@@ -127,7 +137,8 @@ public final class PartialLinks {
         half = parentsOf(call, parents, ParentScores.decode(in));
       } else {
         String id = StringUtf8Coder.of().decode(in);
-        half = childrenOf(id, IdListCoder.decode(in));
+        long end = VarLongCoder.of().decode(in);
+        half = childrenOf(id, end, IdListCoder.decode(in));
       }
       return revision ? half.asRevision() : half;
     }
