@@ -59,6 +59,11 @@ final class LatencySection {
   }
 
   Result measure(String intervalMs, Duration run, Duration warmup) throws IOException, InterruptedException {
+    if (run.compareTo(warmup.plus(MARGIN).plusMillis(BOUND_MS)) <= 0) {
+      // No record would both come after the warm-up and have its floor before the stop.
+      throw new IllegalArgumentException(
+          "latency run of " + run + " must outlast warm-up + bound + margin");
+    }
     String name = runs.freshTopic("latency");
     String input = name + "-in";
     String output = name + "-out";
