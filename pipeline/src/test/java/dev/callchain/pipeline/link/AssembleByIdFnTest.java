@@ -40,18 +40,11 @@ class AssembleByIdFnTest {
 
   private Map<String, Long> counters;
 
-  // The DirectRunner fires a processing-time timer once its clock is past it, not at it: each
-  // step below moves the clock a little more than a sweep period.
-
   @Test
   void halvesArrivingPeriodsApartInProcessingTimeAreJoined() {
     List<String> out =
         run(
-            stream()
-                .addElements(half(PARENTS, DUE - 100))
-                .advanceProcessingTime(Duration.millis(SWEEP_PERIOD + 1))
-                .advanceProcessingTime(Duration.millis(SWEEP_PERIOD + 1))
-                .advanceProcessingTime(Duration.millis(SWEEP_PERIOD + 1))
+            parentsWaitThreeSweeps()
                 .advanceWatermarkTo(new Instant(DUE - 1))
                 .addElements(half(CHILDREN, DUE - 1))
                 .advanceWatermarkToInfinity());
@@ -64,11 +57,7 @@ class AssembleByIdFnTest {
   void aLoneParentsHalfIsEmittedWhenTheWatermarkPassesItsDueTime() {
     List<String> out =
         run(
-            stream()
-                .addElements(half(PARENTS, DUE - 100))
-                .advanceProcessingTime(Duration.millis(SWEEP_PERIOD + 1))
-                .advanceProcessingTime(Duration.millis(SWEEP_PERIOD + 1))
-                .advanceProcessingTime(Duration.millis(SWEEP_PERIOD + 1))
+            parentsWaitThreeSweeps()
                 .advanceWatermarkTo(new Instant(DUE + 1))
                 .advanceProcessingTime(Duration.millis(SWEEP_PERIOD + 1))
                 .advanceWatermarkToInfinity(),
@@ -89,6 +78,19 @@ class AssembleByIdFnTest {
     assertEquals(1, counters.get(CallchainMetrics.UNPAIRED_EMITTED));
     assertEquals(1, counters.get(CallchainMetrics.UNPAIRED_DROPPED));
     assertEquals(0, counters.get(CallchainMetrics.WAITING_HALVES));
+  }
+
+  /**
+   * The parents half arrives, then three sweep periods pass with the watermark still at its start.
+   * One step per period: the DirectRunner fires a processing-time timer once its clock is past it.
+   */
+  private static TestStream.Builder<KV<Integer, PartialLinks>> parentsWaitThreeSweeps() {
+    TestStream.Builder<KV<Integer, PartialLinks>> stream =
+        stream().addElements(half(PARENTS, DUE - 100));
+    for (int sweep = 0; sweep < 3; sweep++) {
+      stream = stream.advanceProcessingTime(Duration.millis(SWEEP_PERIOD + 1));
+    }
+    return stream;
   }
 
   private static TestStream.Builder<KV<Integer, PartialLinks>> stream() {
