@@ -50,6 +50,8 @@ final class ChildJvm {
     private final Process process;
     private final Path log;
     private final Thread stdoutReader;
+    /** Stops the child when this JVM is stopped first (Ctrl-C, SIGTERM): no child outlives it. */
+    private final Thread stopOnExit;
     private volatile ChildResult result;
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
 
@@ -59,6 +61,16 @@ final class ChildJvm {
       this.stdoutReader = new Thread(() -> readStdout(process.getInputStream()), "child-stdout");
       stdoutReader.setDaemon(true);
       stdoutReader.start();
+      this.stopOnExit = new Thread(this::stopOnExit, "stop-child-" + process.pid());
+      Runtime.getRuntime().addShutdownHook(stopOnExit);
+    }
+
+    private void stopOnExit() {
+      try {
+        stop();
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+      }
     }
 
     private void readStdout(InputStream stdout) {
@@ -118,6 +130,11 @@ final class ChildJvm {
     public void close() throws InterruptedException {
       if (process.isAlive()) {
         stop();
+      }
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopOnExit);
+      } catch (IllegalStateException e) {
+        // This JVM is shutting down: the hook is stopping the child already.
       }
     }
   }
