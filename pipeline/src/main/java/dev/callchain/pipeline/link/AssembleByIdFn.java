@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * children half alone has no record and is dropped.
  *
  * <p>Watching every waiting half in event time would fire a shard's timer at every granule the
- * watermark moves. Instead a processing-time sweep, once per pairing timeout, picks the halves
+ * watermark moves. Instead a processing-time sweep, once per --idleFlushMs, picks the halves
  * that waited through a whole period, and only for those is an event-time timer set; otherwise
  * that timer waits at the end of time, so that a bounded input resolves what is left.
  */
@@ -138,6 +138,7 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
     WaitingHalf partner = waiting.get(half.id()).read();
     if (partner == null) {
       Pairing shard = pairing.read();
+      boolean changed = shard == null || !shard.sweepArmed;
       if (shard == null) {
         shard = new Pairing();
         shard.resolveAt = LAST_TIMER_MS;
@@ -149,7 +150,10 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
         shard.sweepArmed = true;
         armSweep(sweep);
       }
-      pairing.write(shard);
+      // Most halves find the shard as it was: no state write for them.
+      if (changed) {
+        pairing.write(shard);
+      }
     } else if (partner.half.hasParents() == half.hasParents()) {
       if (half.isRevision()) {
         // The call is not out yet: the revised half replaces the one waiting.
