@@ -3,7 +3,11 @@ package dev.callchain.pipeline.io;
 import dev.callchain.pipeline.model.CallLog;
 import dev.callchain.pipeline.model.Origin;
 import java.util.Map;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
+import org.apache.beam.sdk.coders.NullableCoder;
+import org.apache.beam.sdk.io.Read;
 import org.apache.beam.sdk.io.kafka.KafkaIO;
+import org.apache.beam.sdk.io.kafka.KafkaReadSources;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -34,34 +38,40 @@ public final class ReadCallLogsFromKafka extends PTransform<PBegin, PCollection<
 
   @Override
   public PCollection<CallLog> expand(PBegin begin) {
-    KafkaIO.Read<byte[], byte[]> read =
-        KafkaIO.<byte[], byte[]>read()
+    KafkaIO.Read<byte[], ParsedValue> read =
+        KafkaIO.<byte[], ParsedValue>read()
             .withBootstrapServers(kafka.bootstrapServers())
             .withTopic(kafka.inputTopic())
-            .withKeyDeserializer(ByteArrayDeserializer.class)
-            .withValueDeserializer(ByteArrayDeserializer.class)
+            .withKeyDeserializerAndCoder(ByteArrayDeserializer.class, NullableCoder.of(ByteArrayCoder.of()))
+            .withValueDeserializerAndCoder(
+                ParsedValue.ParsingDeserializer.class, ParsedValue.ParsedValueCoder.of())
             .withConsumerConfigUpdates(
                 Map.of(
                     ConsumerConfig.GROUP_ID_CONFIG, kafka.consumerGroup(),
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, kafka.autoOffsetReset()))
             .withTimestampPolicyFactory(new StartTimePolicy.Factory(maxOutOfOrderMs, idlePartitionMs))
             .commitOffsetsInFinalize();
-    if (maxRecords != null) {
-      read = read.withMaxNumRecords(maxRecords);
-    }
-    return begin.apply("ReadKafka", read).apply("ToCallLog", ParDo.of(new ToCallLogFn()));
+    // KafkaIO's own expansion on these runners, with the reader's metrics kept off the runner's
+    // per-record path (see UnmeteredSource).
+    Read.Unbounded<KafkaRecord<byte[], ParsedValue>> unbounded =
+        Read.from(new UnmeteredSource<>(KafkaReadSources.of(read)));
+    PCollection<KafkaRecord<byte[], ParsedValue>> records =
+        maxRecords == null
+            ? begin.apply("ReadKafka", unbounded)
+            : begin.apply("ReadKafka", unbounded.withMaxNumRecords(maxRecords));
+    return records.apply("ToCallLog", ParDo.of(new ToCallLogFn()));
   }
 
-  static final class ToCallLogFn extends DoFn<KafkaRecord<byte[], byte[]>, CallLog> {
-    private static final byte[] EMPTY = new byte[0];
-
+  static final class ToCallLogFn extends DoFn<KafkaRecord<byte[], ParsedValue>, CallLog> {
     @ProcessElement
-    public void processElement(@Element KafkaRecord<byte[], byte[]> record, OutputReceiver<CallLog> out) {
-      byte[] value = record.getKV().getValue();
+    public void processElement(
+        @Element KafkaRecord<byte[], ParsedValue> record, OutputReceiver<CallLog> out) {
+      ParsedValue value = record.getKV().getValue();
       out.output(
           new CallLog(
-              value == null ? EMPTY : value,
-              Origin.kafka(record.getTopic(), record.getPartition(), record.getOffset())));
+              value.raw,
+              Origin.kafka(record.getTopic(), record.getPartition(), record.getOffset()),
+              value.result));
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.callchain.pipeline.io;
 
-import dev.callchain.pipeline.parse.CallLogParser;
 import dev.callchain.pipeline.parse.ParseResult;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,14 +22,13 @@ import org.joda.time.Instant;
  * end of time, which would end the stream. Records it receives later behind that watermark are
  * late, and are counted as such downstream.
  */
-final class StartTimePolicy extends TimestampPolicy<byte[], byte[]> {
+final class StartTimePolicy extends TimestampPolicy<byte[], ParsedValue> {
   /** Highest watermark per run among the partitions read in this JVM; shared by idle ones. */
   private static final ConcurrentHashMap<String, AtomicLong> HIGHEST_WATERMARK =
       new ConcurrentHashMap<>();
 
   private static final long NONE = BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis();
 
-  private final CallLogParser parser = new CallLogParser();
   private final long maxOutOfOrderMs;
   private final long idlePartitionNanos;
   private final AtomicLong highestWatermark;
@@ -47,11 +45,11 @@ final class StartTimePolicy extends TimestampPolicy<byte[], byte[]> {
   }
 
   @Override
-  public Instant getTimestampForRecord(PartitionContext context, KafkaRecord<byte[], byte[]> record) {
+  public Instant getTimestampForRecord(
+      PartitionContext context, KafkaRecord<byte[], ParsedValue> record) {
     lastRecordNanos = System.nanoTime();
-    byte[] value = record.getKV().getValue();
-    ParseResult parsed = value == null ? null : parser.parse(value);
-    if (parsed == null || !parsed.isAccepted()) {
+    ParseResult parsed = record.getKV().getValue().result;
+    if (!parsed.isAccepted()) {
       // A record that will be rejected has no event time; keep it at the watermark.
       return new Instant(watermark);
     }
@@ -78,7 +76,7 @@ final class StartTimePolicy extends TimestampPolicy<byte[], byte[]> {
   }
 
   /** Creates one policy per partition; all partitions of one pipeline run share a run id. */
-  static final class Factory implements TimestampPolicyFactory<byte[], byte[]> {
+  static final class Factory implements TimestampPolicyFactory<byte[], ParsedValue> {
     private final String runId = java.util.UUID.randomUUID().toString();
     private final long maxOutOfOrderMs;
     private final long idlePartitionMs;
@@ -89,7 +87,7 @@ final class StartTimePolicy extends TimestampPolicy<byte[], byte[]> {
     }
 
     @Override
-    public TimestampPolicy<byte[], byte[]> createTimestampPolicy(
+    public TimestampPolicy<byte[], ParsedValue> createTimestampPolicy(
         TopicPartition partition, Optional<Instant> previousWatermark) {
       return new StartTimePolicy(runId, maxOutOfOrderMs, idlePartitionMs, previousWatermark);
     }

@@ -1,5 +1,7 @@
 package dev.callchain.pipeline.model;
 
+import dev.callchain.pipeline.parse.CallLogParser;
+import dev.callchain.pipeline.parse.ParseResult;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,16 +12,27 @@ import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.values.TypeDescriptor;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** One raw call log as read, before parsing: the message value or file line, and its origin. */
 @DefaultCoder(CallLog.CallLogCoder.class)
 public final class CallLog {
   private final byte[] value;
   private final Origin origin;
+  /**
+   * The value already parsed, where the reader had to parse it for its event time (Kafka), so that
+   * it is parsed once. Not encoded: a decoded log is parsed again, which gives the same result.
+   */
+  private final @Nullable ParseResult parsed;
 
   public CallLog(byte[] value, Origin origin) {
+    this(value, origin, null);
+  }
+
+  public CallLog(byte[] value, Origin origin, @Nullable ParseResult parsed) {
     this.value = Objects.requireNonNull(value);
     this.origin = Objects.requireNonNull(origin);
+    this.parsed = parsed;
   }
 
   /** The raw bytes; never mutate. */
@@ -29,6 +42,11 @@ public final class CallLog {
 
   public Origin origin() {
     return origin;
+  }
+
+  /** The value parsed: by the reader if it did, else by {@code parser} now. */
+  public ParseResult parse(CallLogParser parser) {
+    return parsed != null ? parsed : parser.parse(value);
   }
 
   /** Binary form of a {@link CallLog}. */

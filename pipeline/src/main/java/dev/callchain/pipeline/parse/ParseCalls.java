@@ -49,7 +49,7 @@ public final class ParseCalls extends PTransform<PCollection<CallLog>, PCollecti
     @ProcessElement
     public void processElement(@Element CallLog log, MultiOutputReceiver out) {
       read.inc();
-      ParseResult result = parser.parse(log.value());
+      ParseResult result = log.parse(parser);
       if (result.isAccepted()) {
         CallRecord call = result.call();
         accepted.inc();
