@@ -52,6 +52,8 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
   /** Shards of the id space; enough to spread over any parallelism, few enough to batch. */
   static final int SHARDS = 256;
 
+  private static final int SHARD_BITS = Integer.numberOfTrailingZeros(SHARDS);
+
   private static final Logger LOG = LoggerFactory.getLogger(AssembleByIdFn.class);
   private static final String[] NONE = new String[0];
   private static final long LAST_TIMER_MS = GlobalWindow.INSTANCE.maxTimestamp().getMillis();
@@ -78,8 +80,13 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
             : CallsAtAddress.DROP_LATE_LINKS;
   }
 
+  /**
+   * The shard is taken from the top bits of a multiplicative hash, not from the low bits of
+   * {@code hashCode()}: the runner's state map buckets ids by those low bits, and a shard whose ids
+   * all shared them (the id's hash mod 256) left its map almost all in a few long buckets.
+   */
   static int shardOf(String id) {
-    return Math.floorMod(id.hashCode(), SHARDS);
+    return (id.hashCode() * 0x9E3779B9) >>> (Integer.SIZE - SHARD_BITS);
   }
 
   /** Halves waiting for their partner, by call id. */
