@@ -35,8 +35,6 @@ public final class CallsAtAddress {
   long evictedBefore = UNSET;
   /** When the eviction timer is set to fire, or {@link CallIndex#NOTHING_HELD}. */
   long evictionTimer = CallIndex.NOTHING_HELD;
-  /** How far ahead of the last eviction the catch-up timer is set; 0 when it is not set. */
-  long catchUpStep;
   /** Processing time of the last arrival, and when the idle-flush timer is set to fire. */
   long lastArrivalMs = UNSET;
   long idleTimer = UNSET;

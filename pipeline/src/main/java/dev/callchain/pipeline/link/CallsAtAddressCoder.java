@@ -35,7 +35,6 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
     encodeIndex(calls.asChild, true, out);
     LONG.encode(calls.evictedBefore, out);
     LONG.encode(calls.evictionTimer, out);
-    LONG.encode(calls.catchUpStep, out);
     LONG.encode(calls.lastArrivalMs, out);
     LONG.encode(calls.idleTimer, out);
     encodeModel(calls.parentModel, out);
@@ -56,7 +55,6 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
     CallIndex asChild = decodeIndex(true, in, ids);
     long evictedBefore = LONG.decode(in);
     long evictionTimer = LONG.decode(in);
-    long catchUpStep = LONG.decode(in);
     long lastArrivalMs = LONG.decode(in);
     long idleTimer = LONG.decode(in);
     ParentModel model = decodeModel(in);
@@ -68,7 +66,6 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
     CallsAtAddress calls = new CallsAtAddress(asParent, asChild, model, emitted);
     calls.evictedBefore = evictedBefore;
     calls.evictionTimer = evictionTimer;
-    calls.catchUpStep = catchUpStep;
     calls.lastArrivalMs = lastArrivalMs;
     calls.idleTimer = idleTimer;
     return calls;

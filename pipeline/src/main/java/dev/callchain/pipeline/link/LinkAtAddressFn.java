@@ -13,7 +13,6 @@ import org.apache.beam.sdk.state.TimerSpec;
 import org.apache.beam.sdk.state.TimerSpecs;
 import org.apache.beam.sdk.state.ValueState;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.joda.time.Instant;
 
@@ -24,7 +23,7 @@ import org.joda.time.Instant;
  *
  * <p>One event-time timer per key, at the earliest held end (rounded up to {@link
  * CallsAtAddress#EMIT_GRANULE_MS}, so that a busy key fires a few times per second of event time
- * rather than once per call); a second that catches up when the watermark is far ahead; and one
+ * rather than once per call), which emits all that the watermark has passed; and one
  * processing-time timer per key for the idle flush (SPEC §4).
  *
  * <p>Each handler first checks its firing against what the state says is pending, because a
@@ -32,10 +31,6 @@ import org.joda.time.Instant;
  * timer up under another id than {@code set} registered it with, and removes nothing.
  */
 final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, PartialLinks>> {
-  /** About a year: past that, doubling buys nothing. */
-  private static final long MAX_CATCH_UP_STEP_MS = 1L << 35;
-  private static final long LAST_TIMER_MS = GlobalWindow.INSTANCE.maxTimestamp().getMillis();
-
   private final long idleFlushMs;
   private final long boundMs;
   private final boolean scoreParents;
@@ -74,9 +69,6 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
 
   @TimerId("evict")
   private final TimerSpec evictSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
-
-  @TimerId("catchUp")
-  private final TimerSpec catchUpSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
   @TimerId("idle")
   private final TimerSpec idleSpec = TimerSpecs.timer(TimeDomain.PROCESSING_TIME);
@@ -133,70 +125,34 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
     state.write(calls);
   }
 
-  /** The watermark passed the earliest held end: emit every call that has ended. */
+  /**
+   * The watermark passed the earliest held end: emit every call that ended before the watermark,
+   * not only before this timer. An event-time timer's relative time is the input watermark, so a
+   * watermark that jumped far ahead (a backlog, the end of a bounded input) costs one firing per
+   * key, not one per granule that holds an end.
+   */
   @OnTimer("evict")
   public void onEvict(
       OnTimerContext context,
       @StateId("held") ValueState<CallsAtAddress> state,
       @TimerId("evict") Timer evictTimer,
-      @TimerId("catchUp") Timer catchUpTimer,
       @TimerId("idle") Timer idleTimer) {
     CallsAtAddress calls = state.read();
-    if (calls != null && calls.evictionTimer == context.timestamp().getMillis()) {
-      evictBefore(context, calls, state, evictTimer, catchUpTimer, idleTimer, false);
-    }
-  }
-
-  /**
-   * The watermark passed a point ahead of the eviction timer. Each time this happens the next
-   * point is twice as far ahead, so when the watermark runs far ahead of the held calls (a
-   * bounded input ends, a backlog is read) eviction covers doubling spans instead of one granule
-   * per firing: a few dozen firings per address instead of one per 100 ms of event time.
-   */
-  @OnTimer("catchUp")
-  public void onCatchUp(
-      OnTimerContext context,
-      @StateId("held") ValueState<CallsAtAddress> state,
-      @TimerId("evict") Timer evictTimer,
-      @TimerId("catchUp") Timer catchUpTimer,
-      @TimerId("idle") Timer idleTimer) {
-    CallsAtAddress calls = state.read();
-    // A step of 0 means the timer was cleared; doubling it would re-arm it at the same instant
-    // and spin forever.
-    if (calls != null && calls.catchUpStep > 0) {
-      evictBefore(context, calls, state, evictTimer, catchUpTimer, idleTimer, true);
-    }
-  }
-
-  private void evictBefore(
-      OnTimerContext context,
-      CallsAtAddress calls,
-      ValueState<CallsAtAddress> state,
-      Timer evictTimer,
-      Timer catchUpTimer,
-      Timer idleTimer,
-      boolean caughtUp) {
     long time = context.timestamp().getMillis();
-    long earliestEnd = calls.evictEndedBefore(time, links -> emit(context, links));
+    if (calls == null || calls.evictionTimer != time) {
+      return;
+    }
+    long watermark = Math.max(time, evictTimer.getCurrentRelativeTime().getMillis());
+    long earliestEnd = calls.evictEndedBefore(watermark, links -> emit(context, links));
     if (calls.isEmpty()) {
       // Nothing held, so nothing to flush; keep only how far this address has evicted, so that
       // a call arriving behind it is still recognised as late.
       idleTimer.clear();
-      catchUpTimer.clear();
       calls.idleTimer = CallsAtAddress.UNSET;
       calls.evictionTimer = CallIndex.NOTHING_HELD;
-      calls.catchUpStep = 0;
-      state.write(calls);
-      return;
-    }
-    calls.evictionTimer = CallsAtAddress.emitTime(earliestEnd);
-    evictTimer.set(new Instant(calls.evictionTimer));
-    if (caughtUp || calls.catchUpStep == 0) {
-      calls.catchUpStep =
-          caughtUp
-              ? Math.min(calls.catchUpStep * 2, MAX_CATCH_UP_STEP_MS)
-              : 2 * CallsAtAddress.EMIT_GRANULE_MS;
-      catchUpTimer.set(new Instant(Math.min(time + calls.catchUpStep, LAST_TIMER_MS)));
+    } else {
+      calls.evictionTimer = CallsAtAddress.emitTime(earliestEnd);
+      evictTimer.set(new Instant(calls.evictionTimer));
     }
     state.write(calls);
   }
@@ -207,7 +163,6 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
       OnTimerContext context,
       @StateId("held") ValueState<CallsAtAddress> state,
       @TimerId("evict") Timer evictTimer,
-      @TimerId("catchUp") Timer catchUpTimer,
       @TimerId("idle") Timer idleTimer) {
     CallsAtAddress calls = state.read();
     if (calls == null || calls.idleTimer == CallsAtAddress.UNSET) {
@@ -225,13 +180,17 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
     idleFlushed.inc(calls.size());
     calls.evictAll(links -> emit(context, links));
     evictTimer.clear();
-    catchUpTimer.clear();
     state.clear();
   }
 
+  /**
+   * Emits a call stamped no earlier than its own emission time, even when a timer set for an
+   * earlier call evicts it: the assembler keeps a revisable call for the horizon past that stamp.
+   */
   private void emit(OnTimerContext context, PartialLinks links) {
     held.dec();
-    context.output(KV.of(AssembleByIdFn.shardOf(links.id()), links));
+    long at = Math.max(context.timestamp().getMillis(), CallsAtAddress.emitTime(links.end()));
+    context.outputWithTimestamp(KV.of(AssembleByIdFn.shardOf(links.id()), links), new Instant(at));
   }
 
   /**
