@@ -32,12 +32,10 @@ final class ChildJvm {
   private final Path logDir;
 
   /**
-   * Used with -Xms = -Xmx (growing the heap took a full GC each time). Held calls live for the
-   * bound (30 s), so they are promoted after one young GC instead of being copied between survivor
-   * spaces up to 15 times. At 5,000 traces/s without these flags a 170 s run spent 40.8 s in GC
-   * pauses (21.4 s of them young), and the pipeline fell behind its input.
+   * The pipeline's tuned GC flags, used with -Xms = -Xmx: runner-configs/jvm.options, which says
+   * why, is the one list of them (the launch scripts read it too).
    */
-  static final List<String> GC_FLAGS = List.of("-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=1");
+  static final List<String> GC_FLAGS = jvmOptions(Path.of("runner-configs", "jvm.options"));
 
   /** @param maxHeap the child's -Xmx, e.g. "6g" */
   ChildJvm(String maxHeap, Path logDir) {
@@ -117,6 +115,13 @@ final class ChildJvm {
       return result;
     }
 
+    /** Fails when the child has ended: one started to run until stopped must not end by itself. */
+    void requireRunning() {
+      if (!process.isAlive()) {
+        throw new ChildFailure("ended before it was stopped", process.exitValue(), log);
+      }
+    }
+
     /** Ends the child: politely first, then by force. */
     void stop() throws InterruptedException {
       process.destroy();
@@ -185,6 +190,43 @@ final class ChildJvm {
     try (Child child = start(name, mainClass, args)) {
       return child.awaitOutput(timeout);
     }
+  }
+
+  /**
+   * The flags in a JVM options file of this repository (one a line, '#' starts a comment), found
+   * above where this class was loaded from (bench/target/...), else above the working directory.
+   */
+  static List<String> jvmOptions(Path relative) {
+    List<Path> starts = new ArrayList<>();
+    try {
+      starts.add(Path.of(ChildJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+    } catch (Exception e) {
+      // No code source: the working directory alone.
+    }
+    starts.add(Path.of("").toAbsolutePath());
+    for (Path start : starts) {
+      for (Path dir = start; dir != null; dir = dir.getParent()) {
+        if (Files.isRegularFile(dir.resolve(relative))) {
+          return readJvmOptions(dir.resolve(relative));
+        }
+      }
+    }
+    throw new IllegalStateException(relative + " not found above " + starts);
+  }
+
+  private static List<String> readJvmOptions(Path file) {
+    List<String> flags = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        String withoutComment = line.replaceFirst("#.*", "").strip();
+        if (!withoutComment.isEmpty()) {
+          flags.addAll(Arrays.asList(withoutComment.split("\\s+")));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + file, e);
+    }
+    return List.copyOf(flags);
   }
 
   static String flinkOpens() {
