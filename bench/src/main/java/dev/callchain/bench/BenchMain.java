@@ -1,12 +1,14 @@
 package dev.callchain.bench;
 
 import dev.callchain.kafka.EmbeddedKafkaBroker;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole benchmark suite in one run, side by side on the same data: {@code scripts/bench
@@ -16,7 +18,7 @@ import java.util.List;
 public final class BenchMain {
   private static final String USAGE = "Usage: scripts/bench [--quick] [--repo DIR]";
   /** A finite pipeline run gets this long before it is stopped and reported as failed. */
-  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
+  static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
 
   private BenchMain() {}
 
@@ -51,6 +53,7 @@ public final class BenchMain {
     Files.writeString(markdown, report.markdown(), StandardCharsets.UTF_8);
     System.out.println(report.mainTable().render());
     System.out.println(report.targetTable().render());
+    System.out.println("Machine: " + Machine.describe());
     System.out.printf("Wrote %s and %d plots in %s (%.1f minutes).%n", markdown, results.plots().size(),
         plotDir, results.seconds() / 60);
     List<String> unequal = results.unequalOutputs();
@@ -62,15 +65,25 @@ public final class BenchMain {
                                   Path plotDir, Log log) throws Exception {
     Datasets datasets = new Datasets(broker);
     List<Datasets.Dataset> written = new ArrayList<>();
+    List<Datasets.Dataset> drained = new ArrayList<>();
+    for (Workload workload : plan.drainWorkloads()) {
+      drained.add(dataset(workload, written, datasets, runs, log));
+    }
+    List<Datasets.Dataset> batch = new ArrayList<>();
     for (Workload workload : plan.throughputWorkloads()) {
-      log.step("writing %s (%s, about %d records)", workload.name(), workload.describe(), workload.records());
-      written.add(datasets.intoKafka(workload, runs.freshTopic(workload.name())));
+      batch.add(dataset(workload, written, datasets, runs, log));
+    }
+
+    StreamingDrainSection drains = new StreamingDrainSection(runs, log, Map.of());
+    List<StreamingDrainSection.WorkloadDrains> streaming = new ArrayList<>();
+    for (Datasets.Dataset data : drained) {
+      streaming.add(drains.measure(data, data == drained.get(0) ? plan.drainRepeats() : 1));
     }
 
     ThroughputSection throughput = new ThroughputSection(runs, log);
     List<ThroughputSection.WorkloadRuns> throughputRuns = new ArrayList<>();
-    for (Datasets.Dataset data : written) {
-      throughputRuns.add(throughput.measure(data, data == written.get(0) ? plan.repeats() : 1));
+    for (Datasets.Dataset data : batch) {
+      throughputRuns.add(throughput.measure(data, data == batch.get(0) ? plan.repeats() : 1));
     }
 
     ScalingSection scalingSection = new ScalingSection(runs, datasets, log);
@@ -87,7 +100,21 @@ public final class BenchMain {
     Measured directRunner = new DirectRunnerSection(runs, datasets, workDir, log).measure(plan.directRunnerRecords());
     List<JmhSection.Score> jmh = new JmhSection(workDir.resolve("logs/jmh.log"), log).measure(plan.jmh());
     plots.add(JmhSection.plot(jmh, plotDir));
-    return new BenchResults(plan, throughputRuns, prototype, scaling, latency, simulator, written, directRunner,
-        jmh, plots, log.elapsedSeconds());
+    return new BenchResults(plan, streaming, throughputRuns, prototype, scaling, latency, simulator, written,
+        directRunner, jmh, plots, log.elapsedSeconds());
+  }
+
+  /** The workload's dataset: the one in {@code written} if there is one, else a new one, added to it. */
+  private static Datasets.Dataset dataset(Workload workload, List<Datasets.Dataset> written, Datasets datasets,
+                                          Runs runs, Log log) throws IOException {
+    for (Datasets.Dataset data : written) {
+      if (data.workload().equals(workload)) {
+        return data;
+      }
+    }
+    log.step("writing %s (%s, about %d records)", workload.name(), workload.describe(), workload.records());
+    Datasets.Dataset data = datasets.intoKafka(workload, runs.freshTopic(workload.name()));
+    written.add(data);
+    return data;
   }
 }

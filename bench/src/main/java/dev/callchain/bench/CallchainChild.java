@@ -5,7 +5,8 @@ import dev.callchain.pipeline.CallchainMetrics;
 
 /**
  * A child JVM that runs the callchain pipeline once with the given pipeline options (any runner,
- * any linker) and prints its result line; exits with the pipeline's exit code.
+ * any linker) and prints its result line; exits with the pipeline's exit code. A live Kafka stream
+ * (no {@code --maxRecords}) never ends by itself: it runs until the bench stops this JVM.
  */
 public final class CallchainChild {
   private CallchainChild() {}

@@ -32,15 +32,20 @@ record Measured(String system, String workload, long records, List<ChildResult> 
 
   /** "123,456 (110,000-130,000)" over repeated runs, the median alone for one. */
   String recordsPerSecondWithSpread() {
-    if (!measured()) {
+    return spread(runs.stream().map(ChildResult::recordsPerSecond).toList());
+  }
+
+  /** The median and, for more than one value, the range: "123,456 (110,000–130,000)"; "n/a" for none. */
+  static String spread(List<Double> values) {
+    if (values.isEmpty()) {
       return "n/a";
     }
-    String median = Format.number(recordsPerSecond());
-    if (runs.size() == 1) {
+    String median = Format.number(median(values));
+    if (values.size() == 1) {
       return median;
     }
-    double low = runs.stream().mapToDouble(ChildResult::recordsPerSecond).min().orElseThrow();
-    double high = runs.stream().mapToDouble(ChildResult::recordsPerSecond).max().orElseThrow();
+    double low = values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    double high = values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
     return median + " (" + Format.number(low) + "–" + Format.number(high) + ")";
   }
 

@@ -6,9 +6,10 @@ import java.lang.reflect.Method;
 import java.util.Map;
 
 /**
- * A child JVM that runs the hand-written Flink DataStream job (module native-flink) once, bounded,
- * and prints its result line. The job is found by name, so the bench builds and runs (reporting
- * the row as unavailable, exit {@value #NOT_AVAILABLE}) before that module has its code.
+ * A child JVM that runs the hand-written Flink DataStream job (module native-flink) once and, when
+ * it ends ({@code --bounded}), prints its result line; a live stream ({@code --startFromEarliest})
+ * runs until the bench stops this JVM. The job is found by name, so the bench builds and runs
+ * (reporting the row as unavailable, exit {@value #NOT_AVAILABLE}) before that module has its code.
  */
 public final class NativeFlinkChild {
   static final String JOB = "dev.callchain.nativeflink.NativeLinkJob";

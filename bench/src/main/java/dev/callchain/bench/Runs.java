@@ -9,12 +9,25 @@ import java.util.Optional;
 
 /**
  * Runs each measured system in a child JVM against a dataset on the broker: the raw consumer,
- * callchain (any linker), and the hand-written Flink job. Each pipeline run writes a fresh output
- * topic and reads with a fresh consumer group, so runs never see each other's data.
+ * callchain (any linker), and the hand-written Flink job, finite or as live streams. Each pipeline
+ * run writes a fresh output topic and reads with a fresh consumer group, so runs never see each
+ * other's data.
  */
 final class Runs {
   /** A linked output topic and the run that wrote it. */
   record PipelineRun(String system, ChildResult result, String outputTopic, long expected) {}
+
+  /**
+   * A system started as a live stream on a dataset: its child JVM, which runs until {@link
+   * #close()} stops it, the topic it writes, the records expected there, and when it started.
+   */
+  record LiveRun(LiveSystem system, ChildJvm.Child child, String outputTopic, long expected,
+                 long startedNanos) implements AutoCloseable {
+    @Override
+    public void close() throws InterruptedException {
+      child.close();
+    }
+  }
 
   private static final Duration DIGEST_TIMEOUT = Duration.ofMinutes(5);
 
@@ -61,8 +74,7 @@ final class Runs {
       return Optional.empty();
     }
     String name = freshTopic(system + "-" + data.workload().name());
-    String output = name + "-out";
-    Topics.create(broker, output, Datasets.PARTITIONS, false);
+    String output = outputTopic(name);
     List<String> args = new ArrayList<>(kafkaArgs(data.topic(), output, name));
     args.add("--maxRecords=" + data.records());
     args.addAll(extra);
@@ -82,20 +94,43 @@ final class Runs {
         "--autoOffsetReset=earliest");
   }
 
+  /**
+   * callchain as users run it: a live Kafka stream (no {@code --maxRecords}) from the earliest
+   * offsets with a fresh consumer group, so the whole dataset is its backlog.
+   */
+  LiveRun callchainLive(Datasets.Dataset data, List<String> extra) {
+    if (!PipelineOptionNames.knowsAll(extra)) {
+      throw new IllegalArgumentException("the pipeline does not know one of the options " + extra);
+    }
+    String name = freshTopic("live-callchain-" + data.workload().name());
+    String output = outputTopic(name);
+    List<String> args = new ArrayList<>(kafkaArgs(data.topic(), output, name));
+    args.addAll(extra);
+    return live(LiveSystem.CALLCHAIN, name, CallchainChild.class, args, output, data);
+  }
+
+  /** The hand-written Flink job as a live stream from the earliest offsets. */
+  LiveRun nativeLive(Datasets.Dataset data, List<String> extra) {
+    String name = freshTopic("live-native-" + data.workload().name());
+    String output = outputTopic(name);
+    List<String> args = new ArrayList<>(nativeArgs(data.topic(), output, name));
+    args.add("--startFromEarliest");
+    args.addAll(extra);
+    return live(LiveSystem.NATIVE, name, NativeFlinkChild.class, args, output, data);
+  }
+
+  private LiveRun live(LiveSystem system, String name, Class<?> main, List<String> args, String output,
+                       Datasets.Dataset data) {
+    long started = System.nanoTime();
+    return new LiveRun(system, jvm.start(name, main, args), output, data.records(), started);
+  }
+
   /** The hand-written Flink job, bounded; empty while module native-flink has no job. */
   Optional<PipelineRun> nativeFlink(Datasets.Dataset data) throws InterruptedException {
     String name = freshTopic("native-" + data.workload().name());
-    String output = name + "-out";
-    Topics.create(broker, output, Datasets.PARTITIONS, false);
-    List<String> args =
-        List.of(
-            "--bootstrapServers=" + bootstrap(),
-            "--inputTopic=" + data.topic(),
-            "--outputTopic=" + output,
-            "--deadLetterTopic=" + name + "-dead",
-            "--groupId=" + name,
-            "--parallelism=2",
-            "--bounded");
+    String output = outputTopic(name);
+    List<String> args = new ArrayList<>(nativeArgs(data.topic(), output, name));
+    args.add("--bounded");
     try {
       return Optional.of(new PipelineRun("native Flink",
           jvm.run(name, NativeFlinkChild.class, args, timeout), output, data.records()));
@@ -107,8 +142,31 @@ final class Runs {
     }
   }
 
+  /** The options of a native job run from {@code input} to {@code output}, parallelism 2 as callchain's. */
+  private List<String> nativeArgs(String input, String output, String name) {
+    return List.of(
+        "--bootstrapServers=" + bootstrap(),
+        "--inputTopic=" + input,
+        "--outputTopic=" + output,
+        "--deadLetterTopic=" + name + "-dead",
+        "--groupId=" + name,
+        "--parallelism=2");
+  }
+
+  /** Creates the output topic of the run called {@code name}. */
+  private String outputTopic(String name) {
+    String output = name + "-out";
+    Topics.create(broker, output, Datasets.PARTITIONS, false);
+    return output;
+  }
+
   OutputDigest digest(PipelineRun run) {
-    return OutputDigest.readTopic(bootstrap(), run.outputTopic(), run.expected(), DIGEST_TIMEOUT);
+    return digest(run.outputTopic(), run.expected());
+  }
+
+  /** Reads a finished run's output topic, which holds {@code expected} records when complete. */
+  OutputDigest digest(String outputTopic, long expected) {
+    return OutputDigest.readTopic(bootstrap(), outputTopic, expected, DIGEST_TIMEOUT);
   }
 
   ChildJvm jvm() {

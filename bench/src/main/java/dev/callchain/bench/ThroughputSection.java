@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Sections 1, 2 and 4: on each workload's dataset, the raw consumer (the ceiling), callchain on
- * the FlinkRunner, and the hand-written Flink job; callchain's and the Flink job's outputs must be
- * equal. The default workload, the one the targets name, runs {@code repeats} times.
+ * Sections 1, 2 and 4, batch runs: on each workload's dataset, the raw consumer (the ceiling),
+ * callchain on the FlinkRunner ({@code --maxRecords}: its watermark stays still until the input
+ * ends), and the hand-written Flink job (bounded); callchain's and the Flink job's outputs must be
+ * equal. The default workload runs {@code repeats} times.
  */
 final class ThroughputSection {
   static final String RAW = "raw KafkaConsumer + Jackson";

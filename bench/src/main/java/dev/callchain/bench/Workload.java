@@ -27,6 +27,33 @@ public record Workload(String name, double intervalMs, int ipPoolSize, long reco
     return new Workload("extreme", 0.1, 1, records);
   }
 
+  /** Dense's rate of requests spread over twice default's addresses per service. */
+  static Workload moderate(long records) {
+    return new Workload("moderate", 1, 20, records);
+  }
+
+  /** A workload by its name, for a command line. */
+  static Workload named(String name, long records) {
+    return switch (name) {
+      case "default" -> defaults(records);
+      case "dense" -> dense(records);
+      case "moderate" -> moderate(records);
+      case "extreme" -> extreme(records);
+      default -> throw new IllegalArgumentException(
+          "no workload " + name + "; default, dense, moderate or extreme");
+    };
+  }
+
+  /** About how much event time the dataset spans: one trace per interval, on average. */
+  double eventTimeSpanMs() {
+    return traces() * intervalMs;
+  }
+
+  /** About how many records span {@code spanMs} of event time. */
+  long recordsSpanning(double spanMs) {
+    return Math.round(spanMs / intervalMs * RECORDS_PER_TRACE);
+  }
+
   Workload withRecords(long count) {
     return new Workload(name, intervalMs, ipPoolSize, count);
   }

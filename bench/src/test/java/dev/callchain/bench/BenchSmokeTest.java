@@ -12,6 +12,7 @@ import dev.callchain.pipeline.testing.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The bench's own path, tiny: a simulator dataset in a real topic, the raw reader and callchain
  * each in a child JVM, and callchain's output checked against the all-pairs oracle and against
- * the bench's own digest of it.
+ * the bench's own digest of it; then both systems drain a dataset as live streams.
  */
 class BenchSmokeTest {
   private static final Duration WAIT = Duration.ofMinutes(2);
@@ -65,6 +66,30 @@ class BenchSmokeTest {
     assertEquals(data.records(), digest.ids());
     assertTrue(digest.compareWith(runs.digest(callchain)).equal());
     assertEquals(0, digest.keyMismatches());
+  }
+
+  @Test
+  void bothSystemsDrainADatasetAsLiveStreamsIntoEqualOutputs() throws Exception {
+    Runs runs = new Runs(broker, new ChildJvm("1g", work.resolve("logs")),
+        Path.of("../runner-configs/flink-embedded.conf").toAbsolutePath(), WAIT);
+    Datasets.Dataset data = new Datasets(broker).intoKafka(Workload.dense(2_000), runs.freshTopic("live"));
+    // 2,000 dense records span half a second of event time, so the idle flush emits them all: a
+    // short one keeps the test short.
+    List<String> quickFlush = List.of("--idleFlushMs=2000");
+    StreamingDrainSection.WorkloadDrains drains =
+        new StreamingDrainSection(runs, new Log(System.err),
+            Map.of(LiveSystem.CALLCHAIN, quickFlush, LiveSystem.NATIVE, quickFlush))
+            .measure(data, 1);
+
+    assertEquals(List.of(LiveSystem.CALLCHAIN, LiveSystem.NATIVE),
+        drains.drains().stream().map(StreamingDrain.Drain::system).toList());
+    for (StreamingDrain.Drain drain : drains.drains()) {
+      assertTrue(drain.complete(), drain.describe());
+      assertEquals(data.records(), drain.curve().records(), drain.describe());
+      assertTrue(drain.recordsPerSecond() > 0, drain.describe());
+    }
+    assertTrue(drains.comparison().equal(), drains.outputCheck());
+    assertTrue(StreamingDrain.tooShort(data.workload()).isPresent());
   }
 
   @Test

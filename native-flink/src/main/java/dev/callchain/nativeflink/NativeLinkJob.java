@@ -8,6 +8,7 @@ import dev.callchain.pipeline.model.LinkedCall;
 import dev.callchain.pipeline.options.EnvironmentDefaults;
 import dev.callchain.pipeline.model.PartialLinks;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -42,6 +43,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * loses one; exactly-once would add Kafka transactions that the Beam job does not use.
  */
 public final class NativeLinkJob {
+  private static final String CHECKPOINTS =
+      Path.of(System.getProperty("java.io.tmpdir"), "callchain-native-checkpoints").toUri().toString();
+
   private NativeLinkJob() {}
 
   /**
@@ -105,6 +109,10 @@ public final class NativeLinkJob {
     env.getConfig().disableGenericTypes();
     if (!settings.bounded()) {
       env.enableCheckpointing(EnvironmentDefaults.CHECKPOINT_INTERVAL_MS);
+      // In files, as the pipeline's runner config has them: Flink's default in-memory storage
+      // caps a checkpoint at 5 MB, and a live stream holding more (30 s of a dense load) failed
+      // every checkpoint, restarted from the earliest offsets and wrote duplicates.
+      env.getCheckpointConfig().setCheckpointStorage(CHECKPOINTS);
     }
     define(env, settings);
     long started = System.nanoTime();
@@ -160,9 +168,11 @@ public final class NativeLinkJob {
           .setBounded(OffsetsInitializer.latest())
           .build();
     }
-    return source
-        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.LATEST))
-        .build();
+    // Where a group with no committed offsets starts: the latest (new traffic only), or the
+    // earliest, so that the whole topic is a backlog the live stream catches up on.
+    OffsetResetStrategy noCommit =
+        settings.startFromEarliest() ? OffsetResetStrategy.EARLIEST : OffsetResetStrategy.LATEST;
+    return source.setStartingOffsets(OffsetsInitializer.committedOffsets(noCommit)).build();
   }
 
   /**

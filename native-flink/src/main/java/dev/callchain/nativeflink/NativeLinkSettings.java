@@ -17,21 +17,29 @@ public record NativeLinkSettings(
     long idleFlushMs,
     long idlePartitionMs,
     int parallelism,
-    boolean bounded) {
+    boolean bounded,
+    boolean startFromEarliest) {
 
   public static final String USAGE =
       "Usage: NativeLinkJob [--bootstrapServers=localhost:9092] [--inputTopic=test-topic]\n"
           + "  [--outputTopic=linked-topic] [--deadLetterTopic=dead-letter-topic]\n"
           + "  [--groupId=callchain-native] [--maxOutOfOrderMs=30000] [--idleFlushMs=60000]\n"
           + "  [--idlePartitionMs=10000] [--parallelism=2] [--bounded[=true]]\n"
+          + "  [--startFromEarliest[=true]]\n"
           + "--bounded reads the input topic from the earliest offsets up to the latest ones\n"
           + "present at start, then ends; otherwise the job reads from the group's committed\n"
-          + "offsets (else the latest) until it is stopped.";
+          + "offsets (else the latest; with --startFromEarliest, else the earliest) until it\n"
+          + "is stopped.";
 
   public NativeLinkSettings {
     if (maxOutOfOrderMs < 0 || idleFlushMs <= 0 || idlePartitionMs <= 0 || parallelism <= 0) {
       throw new IllegalArgumentException(
           "--maxOutOfOrderMs must be >= 0; --idleFlushMs, --idlePartitionMs and --parallelism > 0");
+    }
+    if (bounded && startFromEarliest) {
+      // A bounded run starts at the earliest offsets anyway; both at once asks to end and not to.
+      throw new IllegalArgumentException(
+          "--startFromEarliest is for a run until stopped; --bounded starts at the earliest too");
     }
   }
 
@@ -61,7 +69,8 @@ public record NativeLinkSettings(
             number(flags, "idleFlushMs", 60_000),
             number(flags, "idlePartitionMs", 10_000),
             (int) number(flags, "parallelism", 2),
-            Boolean.parseBoolean(text(flags, "bounded", "false")));
+            Boolean.parseBoolean(text(flags, "bounded", "false")),
+            Boolean.parseBoolean(text(flags, "startFromEarliest", "false")));
     if (!flags.isEmpty()) {
       throw new IllegalArgumentException(
           "unknown option(s): --" + String.join(", --", flags.keySet()));

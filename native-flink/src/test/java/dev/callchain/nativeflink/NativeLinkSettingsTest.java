@@ -32,6 +32,23 @@ class NativeLinkSettingsTest {
   }
 
   @Test
+  void startFromEarliestIsARunUntilStoppedThatBeginsWithTheWholeTopic() {
+    NativeLinkSettings live = NativeLinkSettings.parse("--startFromEarliest");
+    assertTrue(live.startFromEarliest());
+    assertFalse(live.bounded());
+    assertTrue(NativeLinkSettings.parse("--startFromEarliest=true").startFromEarliest());
+    assertFalse(NativeLinkSettings.parse("--startFromEarliest=false").startFromEarliest());
+    assertFalse(NativeLinkSettings.defaults().startFromEarliest());
+    assertTrue(NativeLinkSettings.USAGE.contains("[--startFromEarliest[=true]]"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> NativeLinkSettings.parse("--bounded", "--startFromEarliest"))
+            .getMessage()
+            .contains("--startFromEarliest"));
+  }
+
+  @Test
   void aMistakeIsExplained() {
     assertTrue(
         assertThrows(

@@ -1,0 +1,104 @@
+package dev.callchain.bench;
+
+import dev.callchain.kafka.EmbeddedKafkaBroker;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The streaming drain alone, to measure callchain against the native job as live streams without
+ * the whole bench (and to try pipeline options): starts a broker in this JVM, writes one dataset,
+ * drains it with each system, prints a line per drain and the ratio. Exit 1 when the two outputs
+ * differ, 2 for a bad option.
+ */
+public final class StreamingDrainMain {
+  private static final String USAGE = """
+      Usage: java -cp bench/target/callchain-bench.jar dev.callchain.bench.StreamingDrainMain
+        [--workload default|dense|moderate|extreme] [--records 300000] [--systems callchain,native]
+        [--repeats 1] [--callchain-arg=--option=value ...] [--native-arg=--option=value ...]
+        [--heap 4g] [--repo DIR]""";
+
+  /** What to drain, with what, how often; {@code extra} are options added to a system's own. */
+  record Options(Workload workload, List<LiveSystem> systems, int repeats, Map<LiveSystem, List<String>> extra,
+                 String heap, Path repo) {
+    static Options parse(String... args) {
+      String workload = "default";
+      long records = 300_000;
+      List<LiveSystem> systems = List.of(LiveSystem.values());
+      int repeats = 1;
+      Map<LiveSystem, List<String>> extra = new EnumMap<>(LiveSystem.class);
+      String heap = "4g";
+      Path repo = Path.of("").toAbsolutePath();
+      for (int i = 0; i < args.length; i++) {
+        String arg = args[i];
+        if (arg.startsWith("--callchain-arg=") || arg.startsWith("--native-arg=")) {
+          LiveSystem system = LiveSystem.named(arg.substring(2, arg.indexOf("-arg=")));
+          extra.computeIfAbsent(system, s -> new ArrayList<>()).add(arg.substring(arg.indexOf('=') + 1));
+          continue;
+        }
+        if (i + 1 == args.length) {
+          throw new IllegalArgumentException(arg + " needs a value");
+        }
+        String value = args[++i];
+        switch (arg) {
+          case "--workload" -> workload = value;
+          case "--records" -> records = Long.parseLong(value);
+          case "--systems" -> systems = Arrays.stream(value.split(",")).map(LiveSystem::named).distinct().toList();
+          case "--repeats" -> repeats = Integer.parseInt(value);
+          case "--heap" -> heap = value;
+          case "--repo" -> repo = Path.of(value).toAbsolutePath();
+          default -> throw new IllegalArgumentException("unknown option " + arg);
+        }
+      }
+      if (records <= 0 || repeats <= 0) {
+        throw new IllegalArgumentException("--records and --repeats must be more than 0");
+      }
+      List<String> callchain = extra.getOrDefault(LiveSystem.CALLCHAIN, List.of());
+      if (!PipelineOptionNames.knowsAll(callchain)) {
+        // Said now, not after writing the dataset: Beam would let an unknown option through.
+        throw new IllegalArgumentException("the pipeline does not know one of " + callchain);
+      }
+      return new Options(Workload.named(workload, records), systems, repeats, extra, heap, repo);
+    }
+  }
+
+  private StreamingDrainMain() {}
+
+  public static void main(String[] args) throws Exception {
+    // The broker runs in this JVM and logs every step at INFO otherwise (scripts/bench sets the same).
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+        System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("drain: " + e.getMessage());
+      System.err.println(USAGE);
+      System.exit(2);
+      return;
+    }
+    Workload workload = options.workload();
+    Log log = new Log(System.err);
+    StreamingDrainSection.WorkloadDrains drains;
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+      Path repo = options.repo();
+      Runs runs = new Runs(broker, new ChildJvm(options.heap(), repo.resolve("bench/target/drain-run/logs")),
+          repo.resolve("runner-configs/flink-embedded.conf"), BenchMain.RUN_TIMEOUT);
+      log.step("writing %s (%s, about %d records)", workload.name(), workload.describe(), workload.records());
+      Datasets.Dataset data = new Datasets(broker).intoKafka(workload, runs.freshTopic(workload.name()));
+      drains = new StreamingDrainSection(runs, log, options.extra())
+          .measure(data, options.repeats(), options.systems());
+    }
+    drains.drains().forEach(d -> System.out.println(d.describe()));
+    StreamingDrain.tooShort(workload).ifPresent(why -> System.out.println("WARNING: " + why));
+    if (options.systems().size() == 2) {
+      System.out.printf("callchain / native, %s %s: %s (medians over %d drain(s) each); %s%n", workload.name(),
+          workload.describe(), Format.ratio(drains.callchainVsNative()), options.repeats(), drains.outputCheck());
+    }
+    System.out.println("Machine: " + Machine.describe());
+    System.exit(drains.outputsDiffer() ? 1 : 0);
+  }
+}
