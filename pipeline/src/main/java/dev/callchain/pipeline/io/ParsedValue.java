@@ -17,6 +17,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 final class ParsedValue {
   private static final byte[] EMPTY = new byte[0];
+  /** The parser holds no state, so one serves the deserializer and the coder alike. */
+  private static final CallLogParser PARSER = new CallLogParser();
 
   final byte[] raw;
   final ParseResult result;
@@ -26,26 +28,23 @@ final class ParsedValue {
     this.result = result;
   }
 
-  static ParsedValue parse(CallLogParser parser, byte @Nullable [] raw) {
+  static ParsedValue parse(byte @Nullable [] raw) {
     // A tombstone has no value: it is parsed (and rejected) as an empty one.
     byte[] value = raw == null ? EMPTY : raw;
-    return new ParsedValue(value, parser.parse(value));
+    return new ParsedValue(value, PARSER.parse(value));
   }
 
   /** Parses each value as KafkaIO's reader deserializes it. */
   public static final class ParsingDeserializer implements Deserializer<ParsedValue> {
-    private final CallLogParser parser = new CallLogParser();
-
     @Override
     public ParsedValue deserialize(String topic, byte @Nullable [] data) {
-      return parse(parser, data);
+      return parse(data);
     }
   }
 
   /** Encodes the raw bytes only; decoding parses them again. */
   static final class ParsedValueCoder extends AtomicCoder<ParsedValue> {
     private static final ParsedValueCoder INSTANCE = new ParsedValueCoder();
-    private static final CallLogParser PARSER = new CallLogParser();
 
     static ParsedValueCoder of() {
       return INSTANCE;
@@ -58,7 +57,7 @@ final class ParsedValue {
 
     @Override
     public ParsedValue decode(InputStream in) throws IOException {
-      return parse(PARSER, ByteArrayCoder.of().decode(in));
+      return parse(ByteArrayCoder.of().decode(in));
     }
   }
 }

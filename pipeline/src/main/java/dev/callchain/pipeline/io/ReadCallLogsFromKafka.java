@@ -42,7 +42,8 @@ public final class ReadCallLogsFromKafka extends PTransform<PBegin, PCollection<
         KafkaIO.<byte[], ParsedValue>read()
             .withBootstrapServers(kafka.bootstrapServers())
             .withTopic(kafka.inputTopic())
-            .withKeyDeserializerAndCoder(ByteArrayDeserializer.class, NullableCoder.of(ByteArrayCoder.of()))
+            .withKeyDeserializerAndCoder(
+                ByteArrayDeserializer.class, NullableCoder.of(ByteArrayCoder.of()))
             .withValueDeserializerAndCoder(
                 ParsedValue.ParsingDeserializer.class, ParsedValue.ParsedValueCoder.of())
             .withConsumerConfigUpdates(
