@@ -93,7 +93,7 @@ final class BenchReport {
     md.append(mainTable().render()).append('\n');
     md.append(StreamingDrainSection.notes(results.streaming())).append('\n');
     md.append("## Targets\n\n").append(targetTable().render()).append('\n');
-    md.append("Machine: ").append(Machine.describe()).append(". The streaming targets replace the batch ones"
+    md.append("The streaming targets replace the batch ones"
         + " (>= 100,000 records/s and callchain/native >= 0.5x on `--maxRecords` runs).\n\n");
 
     md.append("## Batch runs (--maxRecords, watermark still until the end)\n\n");

@@ -65,7 +65,8 @@ final class DrainCurve {
   double recordsPerSecond(double fromShare, double toShare) {
     OptionalDouble from = secondsTo(fromShare);
     OptionalDouble to = secondsTo(toShare);
-    if (from.isEmpty() || to.isEmpty()) {
+    // Both shares reached in the first poll: no time between them to divide by.
+    if (from.isEmpty() || to.isEmpty() || to.getAsDouble() <= from.getAsDouble()) {
       return Double.NaN;
     }
     return (toShare - fromShare) * expected / (to.getAsDouble() - from.getAsDouble());

@@ -75,11 +75,18 @@ final class Runs {
     }
     String name = freshTopic(system + "-" + data.workload().name());
     String output = outputTopic(name);
-    List<String> args = new ArrayList<>(kafkaArgs(data.topic(), output, name));
+    List<String> args = callchainArgs(data, output, name, extra);
     args.add("--maxRecords=" + data.records());
-    args.addAll(extra);
     return Optional.of(new PipelineRun(system, jvm.run(name, CallchainChild.class, args, limit), output,
         data.records()));
+  }
+
+  /** A callchain run's options from the dataset to {@code output}, then {@code extra}; mutable. */
+  private List<String> callchainArgs(Datasets.Dataset data, String output, String name,
+                                     List<String> extra) {
+    List<String> args = new ArrayList<>(kafkaArgs(data.topic(), output, name));
+    args.addAll(extra);
+    return args;
   }
 
   /** The options of a callchain run from {@code input} to {@code output} on the embedded cluster. */
@@ -104,9 +111,8 @@ final class Runs {
     }
     String name = freshTopic("live-callchain-" + data.workload().name());
     String output = outputTopic(name);
-    List<String> args = new ArrayList<>(kafkaArgs(data.topic(), output, name));
-    args.addAll(extra);
-    return live(LiveSystem.CALLCHAIN, name, CallchainChild.class, args, output, data);
+    return live(LiveSystem.CALLCHAIN, name, CallchainChild.class,
+        callchainArgs(data, output, name, extra), output, data);
   }
 
   /** The hand-written Flink job as a live stream from the earliest offsets. */

@@ -12,7 +12,7 @@ import java.util.Map;
  * The streaming drain alone, to measure callchain against the native job as live streams without
  * the whole bench (and to try pipeline options): starts a broker in this JVM, writes one dataset,
  * drains it with each system, prints a line per drain and the ratio. Exit 1 when the two outputs
- * differ, 2 for a bad option.
+ * differ or a drain did not reach 100%, 2 for a bad option.
  */
 public final class StreamingDrainMain {
   private static final String USAGE = """
@@ -95,10 +95,12 @@ public final class StreamingDrainMain {
     drains.drains().forEach(d -> System.out.println(d.describe()));
     StreamingDrain.tooShort(workload).ifPresent(why -> System.out.println("WARNING: " + why));
     if (options.systems().size() == 2) {
-      System.out.printf("callchain / native, %s %s: %s (medians over %d drain(s) each); %s%n", workload.name(),
-          workload.describe(), Format.ratio(drains.callchainVsNative()), options.repeats(), drains.outputCheck());
+      System.out.printf("callchain / native, %s %s: %s (medians over %d and %d drain(s) that reached 90%%); %s%n",
+          workload.name(), workload.describe(), Format.ratio(drains.callchainVsNative()),
+          drains.rates(LiveSystem.CALLCHAIN).size(), drains.rates(LiveSystem.NATIVE).size(), drains.outputCheck());
     }
     System.out.println("Machine: " + Machine.describe());
-    System.exit(drains.outputsDiffer() ? 1 : 0);
+    boolean incomplete = drains.drains().stream().anyMatch(d -> !d.complete());
+    System.exit(drains.outputsDiffer() || incomplete ? 1 : 0);
   }
 }

@@ -14,6 +14,8 @@ public record Workload(String name, double intervalMs, int ipPoolSize, long reco
   static final long BASE_TIME_MS = 1_700_000_000_000L;
   /** The simulator makes about this many records per trace (Main, Sub1, Sub2, Sub3, maybe Sub2 again). */
   static final double RECORDS_PER_TRACE = 4.4;
+  /** Traces asked of the simulator beyond the expected count, so that a dataset has its records. */
+  private static final double TRACE_MARGIN = 1.02;
 
   static Workload defaults(long records) {
     return new Workload("default", 50, 10, records);
@@ -51,7 +53,8 @@ public record Workload(String name, double intervalMs, int ipPoolSize, long reco
 
   /** About how many records span {@code spanMs} of event time. */
   long recordsSpanning(double spanMs) {
-    return Math.round(spanMs / intervalMs * RECORDS_PER_TRACE);
+    // The inverse of eventTimeSpanMs, margin included.
+    return Math.round(spanMs / intervalMs * RECORDS_PER_TRACE / TRACE_MARGIN);
   }
 
   Workload withRecords(long count) {
@@ -60,7 +63,7 @@ public record Workload(String name, double intervalMs, int ipPoolSize, long reco
 
   /** Traces to ask for so that at least {@link #records} come out (rounding up, with 2% spare). */
   long traces() {
-    return (long) Math.ceil(records / RECORDS_PER_TRACE * 1.02);
+    return (long) Math.ceil(records / RECORDS_PER_TRACE * TRACE_MARGIN);
   }
 
   /** "interval 50 ms, 10 addresses/service". */

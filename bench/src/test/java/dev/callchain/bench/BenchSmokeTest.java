@@ -86,7 +86,8 @@ class BenchSmokeTest {
     for (StreamingDrain.Drain drain : drains.drains()) {
       assertTrue(drain.complete(), drain.describe());
       assertEquals(data.records(), drain.curve().records(), drain.describe());
-      assertTrue(drain.recordsPerSecond() > 0, drain.describe());
+      assertTrue(drain.recordsPerSecond() > 0 && Double.isFinite(drain.recordsPerSecond()),
+          drain.describe());
     }
     assertTrue(drains.comparison().equal(), drains.outputCheck());
     assertTrue(StreamingDrain.tooShort(data.workload()).isPresent());

@@ -43,7 +43,7 @@ class DrainCurveTest {
     curve.add(10, 850);
     curve.add(15, 850);
 
-    assertTrue(curve.secondsTo(0.1).isPresent());
+    assertEquals(1.25, curve.secondsTo(0.1).orElseThrow(), 1e-9);
     assertTrue(curve.secondsTo(0.9).isEmpty());
     assertTrue(Double.isNaN(curve.recordsPerSecond(0.1, 0.9)));
     assertEquals(850, curve.records());
