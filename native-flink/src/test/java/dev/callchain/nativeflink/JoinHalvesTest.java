@@ -22,7 +22,7 @@ class JoinHalvesTest {
   private static final PartialLinks PARENTS =
       PartialLinks.parentsOf(CALL, new String[] {"p1", "p2"});
   private static final PartialLinks CHILDREN =
-      PartialLinks.childrenOf("c", CALL.endAtMs(), new String[] {"k"});
+      PartialLinks.childrenOf("c", CALL.startAtMs(), CALL.endAtMs(), new String[] {"k"});
   /** Past this watermark no half of CALL can still come. */
   private static final long DUE = CallsAtAddress.bothHalvesOutBy(CALL.endAtMs());
 

@@ -49,6 +49,17 @@ class CodersTest {
   }
 
   @Test
+  void aPieceOfAChildrenHalfRoundTrips() throws Exception {
+    PartialLinks piece =
+        PartialLinks.childrenOf("p", 1000, 5200, new String[] {"c1", "c2"}).asPiece(3, 6).asRevision();
+    PartialLinks copy = CoderUtils.clone(PartialLinks.PartialLinksCoder.of(), piece);
+    assertEquals(
+        java.util.List.of("p", 1000L, 5200L, 3, 6, true, java.util.List.of("c1", "c2")),
+        java.util.List.of(copy.id(), copy.start(), copy.end(), copy.piece(), copy.pieces(), copy.isRevision(),
+            java.util.List.of(copy.ids())));
+  }
+
+  @Test
   void othersRoundTrip() throws Exception {
     CoderProperties.coderDecodeEncodeEqual(Origin.OriginCoder.of(), Origin.file("in.jsonl", 3));
     CoderProperties.coderDecodeEncodeEqual(Origin.OriginCoder.of(), Origin.kafka("t", 4, 99));

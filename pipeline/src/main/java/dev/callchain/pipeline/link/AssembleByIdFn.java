@@ -6,9 +6,12 @@ import dev.callchain.pipeline.model.PartialLinks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.BitSet;
 import java.util.Map;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.BooleanCoder;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -24,6 +27,7 @@ import org.apache.beam.sdk.state.ValueState;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.slf4j.Logger;
@@ -91,8 +95,8 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
 
   /** Halves waiting for their partner, by call id. */
   @StateId("waiting")
-  private final StateSpec<MapState<String, WaitingHalf>> waitingSpec =
-      StateSpecs.map(StringUtf8Coder.of(), WaitingHalf.WaitingHalfCoder.of());
+  private final StateSpec<MapState<String, WaitingCall>> waitingSpec =
+      StateSpecs.map(StringUtf8Coder.of(), WaitingCall.WaitingCallCoder.of());
 
   /** The shard's sweep count and where its two timers stand. */
   @StateId("pairing")
@@ -123,7 +127,7 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
   public void processElement(
       @Element KV<Integer, PartialLinks> element,
       @Timestamp Instant timestamp,
-      @StateId("waiting") MapState<String, WaitingHalf> waiting,
+      @StateId("waiting") MapState<String, WaitingCall> waiting,
       @StateId("pairing") ValueState<Pairing> pairing,
       @StateId("kept") MapState<String, KeptCall> kept,
       @StateId("forgetAt") ValueState<Long> forgetAt,
@@ -142,8 +146,8 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
         return;
       }
     }
-    WaitingHalf partner = waiting.get(half.id()).read();
-    if (partner == null) {
+    WaitingCall call = waiting.get(half.id()).read();
+    if (call == null) {
       Pairing shard = pairing.read();
       boolean changed = shard == null || !shard.sweepArmed;
       if (shard == null) {
@@ -151,7 +155,7 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
         shard.resolveAt = LAST_TIMER_MS;
         resolve.set(new Instant(LAST_TIMER_MS));
       }
-      waiting.put(half.id(), new WaitingHalf(half, shard.sweeps));
+      waiting.put(half.id(), new WaitingCall(half, shard.sweeps));
       waitingHalves.inc();
       if (!shard.sweepArmed) {
         shard.sweepArmed = true;
@@ -161,26 +165,23 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
       if (changed) {
         pairing.write(shard);
       }
-    } else if (partner.half.hasParents() == half.hasParents()) {
-      if (half.isRevision()) {
-        // The call is not out yet: the revised half replaces the one waiting.
-        waiting.put(half.id(), new WaitingHalf(half, partner.sweep));
-      } else {
-        duplicates.inc();
-      }
+      return;
+    }
+    if (!call.add(half)) {
+      duplicates.inc();
+    } else if (!call.complete()) {
+      waiting.put(half.id(), call);
     } else {
-      PartialLinks parents = half.hasParents() ? half : partner.half;
-      PartialLinks children = half.hasParents() ? partner.half : half;
-      KeptCall call = new KeptCall(parents, children, 0, forgetTime(timestamp.getMillis()));
-      out.output(call.linked());
+      KeptCall done = new KeptCall(call.parents, call.children, 0, forgetTime(timestamp.getMillis()));
+      out.output(done.linked());
       emitted.inc();
       if (reviseHorizonMs != CallsAtAddress.DROP_LATE_LINKS) {
-        kept.put(half.id(), call);
+        kept.put(half.id(), done);
         keptCalls.inc();
         Long armed = forgetAt.read();
-        if (armed == null || call.forgetAt < armed) {
-          forgetAt.write(call.forgetAt);
-          forget.set(new Instant(call.forgetAt));
+        if (armed == null || done.forgetAt < armed) {
+          forgetAt.write(done.forgetAt);
+          forget.set(new Instant(done.forgetAt));
         }
       }
       waitingHalves.dec();
@@ -195,7 +196,7 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
    */
   @OnTimer("sweep")
   public void onSweep(
-      @StateId("waiting") MapState<String, WaitingHalf> waiting,
+      @StateId("waiting") MapState<String, WaitingCall> waiting,
       @StateId("pairing") ValueState<Pairing> pairing,
       @TimerId("sweep") Timer sweep,
       @TimerId("resolve") Timer resolve) {
@@ -205,7 +206,7 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
     }
     boolean left = false;
     long firstDue = LAST_TIMER_MS;
-    for (WaitingHalf waited : waiting.values().read()) {
+    for (WaitingCall waited : waiting.values().read()) {
       left = true;
       if (waited.sweep < shard.sweeps) {
         firstDue = Math.min(firstDue, waited.due());
@@ -227,7 +228,7 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
   @OnTimer("resolve")
   public void onResolve(
       OnTimerContext context,
-      @StateId("waiting") MapState<String, WaitingHalf> waiting,
+      @StateId("waiting") MapState<String, WaitingCall> waiting,
       @StateId("pairing") ValueState<Pairing> pairing,
       @TimerId("sweep") Timer sweep,
       @TimerId("resolve") Timer resolve,
@@ -238,9 +239,9 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
     if (shard == null || now != shard.resolveAt) {
       return;
     }
-    for (Map.Entry<String, WaitingHalf> entry : waiting.entries().read()) {
+    for (Map.Entry<String, WaitingCall> entry : waiting.entries().read()) {
       if (entry.getValue().due() <= now) {
-        resolveUnpaired(entry.getValue().half, out);
+        resolveUnpaired(entry.getValue(), out);
         waiting.remove(entry.getKey());
       }
     }
@@ -297,13 +298,15 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
     sweep.withOutputTimestamp(new Instant(LAST_TIMER_MS)).offset(sweepPeriod).setRelative();
   }
 
-  private void resolveUnpaired(PartialLinks half, OutputReceiver<LinkedCall> out) {
-    if (half.hasParents()) {
-      LOG.warn("Call {} got no children half; emitting it with its parents only", half.id());
-      out.output(new LinkedCall(half.call(), half.ids(), NONE, half.scores(), 0));
+  private void resolveUnpaired(WaitingCall call, OutputReceiver<LinkedCall> out) {
+    if (call.parents != null) {
+      LOG.warn("Call {} got no children half, or not all its pieces; emitting it with the children"
+          + " it has", call.parents.id());
+      String[] children = call.children == null ? NONE : call.children.ids();
+      out.output(new LinkedCall(call.parents.call(), call.parents.ids(), children, call.parents.scores(), 0));
       unpairedEmitted.inc();
     } else {
-      LOG.warn("Dropping a children half of call {} that has no record: a redelivery", half.id());
+      LOG.warn("Dropping a children half of call {} that has no record: a redelivery", call.children.id());
       unpairedDropped.inc();
     }
     waitingHalves.dec();
@@ -326,7 +329,7 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
     KeptCall revisedBy(PartialLinks half) {
       return half.hasParents()
           ? new KeptCall(half, children, revision + 1, forgetAt)
-          : new KeptCall(parents, half, revision + 1, forgetAt);
+          : new KeptCall(parents, WaitingCall.revisedChildren(children, half), revision + 1, forgetAt);
     }
 
     LinkedCall linked() {
@@ -388,38 +391,108 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
     }
   }
 
-  /** A half and the sweep during which it began to wait. */
-  static final class WaitingHalf {
-    final PartialLinks half;
+  /**
+   * A call's halves come so far, and the sweep during which the first began to wait. The children
+   * half may come in pieces (a sliced address, see {@link AddressSlices}): they are merged as they
+   * come, and the call is complete with its parents half and every piece.
+   */
+  static final class WaitingCall {
+    @Nullable PartialLinks parents;
+    @Nullable PartialLinks children;
+    /** Which pieces of the children half came, when it comes in more than one. */
+    @Nullable BitSet pieces;
     final long sweep;
 
-    WaitingHalf(PartialLinks half, long sweep) {
-      this.half = half;
+    WaitingCall(PartialLinks half, long sweep) {
+      this(null, null, null, sweep);
+      add(half);
+    }
+
+    private WaitingCall(
+        @Nullable PartialLinks parents, @Nullable PartialLinks children, @Nullable BitSet pieces, long sweep) {
+      this.parents = parents;
+      this.children = children;
+      this.pieces = pieces;
       this.sweep = sweep;
     }
 
-    /** Past this event time its partner cannot come. */
-    long due() {
-      return Math.min(CallsAtAddress.bothHalvesOutBy(half.end()), LAST_TIMER_MS);
+    /**
+     * Takes a half in, or a revision of one (it replaces what it revises).
+     *
+     * @return false for a duplicate: a half or piece that came already, not as a revision
+     */
+    boolean add(PartialLinks half) {
+      if (half.hasParents()) {
+        if (parents != null && !half.isRevision()) {
+          return false;
+        }
+        parents = half;
+        return true;
+      }
+      if (half.pieces() == 1) {
+        if (children != null && !half.isRevision()) {
+          return false;
+        }
+        children = half;
+        return true;
+      }
+      if (pieces == null) {
+        pieces = new BitSet(half.pieces());
+      } else if (pieces.get(half.piece()) && !half.isRevision()) {
+        return false;
+      }
+      pieces.set(half.piece());
+      children = children == null ? half : children.withChildrenOf(half);
+      return true;
     }
 
-    static final class WaitingHalfCoder extends AtomicCoder<WaitingHalf> {
-      private static final WaitingHalfCoder INSTANCE = new WaitingHalfCoder();
+    boolean complete() {
+      return parents != null
+          && children != null
+          && (children.pieces() == 1 || pieces.cardinality() == children.pieces());
+    }
 
-      static WaitingHalfCoder of() {
+    /** Past this event time no half or piece of it can come. */
+    long due() {
+      PartialLinks any = parents != null ? parents : children;
+      return Math.min(CallsAtAddress.bothHalvesOutBy(any.end()), LAST_TIMER_MS);
+    }
+
+    /** An emitted call's children after a revised piece: a whole half replaces, a piece adds. */
+    static PartialLinks revisedChildren(PartialLinks children, PartialLinks revised) {
+      return revised.pieces() == 1 ? revised : children.withChildrenOf(revised);
+    }
+
+    static final class WaitingCallCoder extends AtomicCoder<WaitingCall> {
+      private static final WaitingCallCoder INSTANCE = new WaitingCallCoder();
+      private static final Coder<PartialLinks> HALF = NullableCoder.of(PartialLinks.PartialLinksCoder.of());
+
+      static WaitingCallCoder of() {
         return INSTANCE;
       }
 
       @Override
-      public void encode(WaitingHalf waiting, OutputStream out) throws IOException {
-        PartialLinks.PartialLinksCoder.of().encode(waiting.half, out);
+      public void encode(WaitingCall waiting, OutputStream out) throws IOException {
+        HALF.encode(waiting.parents, out);
+        HALF.encode(waiting.children, out);
+        long[] words = waiting.pieces == null ? new long[0] : waiting.pieces.toLongArray();
+        VarIntCoder.of().encode(words.length, out);
+        for (long word : words) {
+          VarLongCoder.of().encode(word, out);
+        }
         VarLongCoder.of().encode(waiting.sweep, out);
       }
 
       @Override
-      public WaitingHalf decode(InputStream in) throws IOException {
-        PartialLinks half = PartialLinks.PartialLinksCoder.of().decode(in);
-        return new WaitingHalf(half, VarLongCoder.of().decode(in));
+      public WaitingCall decode(InputStream in) throws IOException {
+        PartialLinks parents = HALF.decode(in);
+        PartialLinks children = HALF.decode(in);
+        long[] words = new long[VarIntCoder.of().decode(in)];
+        for (int i = 0; i < words.length; i++) {
+          words[i] = VarLongCoder.of().decode(in);
+        }
+        BitSet pieces = children == null || children.pieces() == 1 ? null : BitSet.valueOf(words);
+        return new WaitingCall(parents, children, pieces, VarLongCoder.of().decode(in));
       }
     }
   }

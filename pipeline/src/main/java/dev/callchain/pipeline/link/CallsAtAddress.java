@@ -252,7 +252,7 @@ public final class CallsAtAddress {
     if (emitted != null) {
       emitted.asParent.add(parent);
     }
-    return PartialLinks.childrenOf(parent.id, parent.end, parent.sortedLinks());
+    return PartialLinks.childrenOf(parent.id, parent.start, parent.end, parent.sortedLinks());
   }
 
   static PartialLinks parentsOf(HeldCall child) {

@@ -40,7 +40,7 @@ final class EmittedCalls {
         child,
         onLink.andThen(
             parent ->
-                revisions.accept(PartialLinks.childrenOf(parent.id, parent.end, parent.sortedLinks()).asRevision())));
+                revisions.accept(PartialLinks.childrenOf(parent.id, parent.start, parent.end, parent.sortedLinks()).asRevision())));
   }
 
   /**

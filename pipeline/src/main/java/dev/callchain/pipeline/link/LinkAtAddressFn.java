@@ -17,8 +17,8 @@ import org.apache.beam.sdk.values.KV;
 import org.joda.time.Instant;
 
 /**
- * Links calls under one address (the key): each call that went to it is a candidate parent of
- * each call that left it. A call's links are complete once the watermark passes its end, and it
+ * Links calls under one address, or one slice of its event time (the key): each call that went to
+ * it is a candidate parent of each call that left it. A call's links are complete once the watermark passes its end, and it
  * is emitted then, as {@link PartialLinks} keyed by the shard of its id.
  *
  * <p>One event-time timer per key, at the earliest held end (rounded up to {@link
@@ -30,11 +30,12 @@ import org.joda.time.Instant;
  * cleared timer may still fire: on the FlinkRunner (Beam 2.70) {@code Timer.clear()} looks the
  * timer up under another id than {@code set} registered it with, and removes nothing.
  */
-final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, PartialLinks>> {
+final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Integer, PartialLinks>> {
   private final long idleFlushMs;
   private final long boundMs;
   private final boolean scoreParents;
   private final long reviseHorizonMs;
+  private final AddressSlices slices;
   private transient LatenessTracker lateness;
 
   private final Counter links = CallchainMetrics.counter(CallchainMetrics.LINKS);
@@ -56,6 +57,7 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
         settings.lateLinks() == LinkSettings.LateLinks.REVISE
             ? settings.reviseHorizonMs()
             : CallsAtAddress.DROP_LATE_LINKS;
+    this.slices = settings.addressSlices();
   }
 
   @Setup
@@ -75,7 +77,7 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
 
   @ProcessElement
   public void processElement(
-      @Element KV<String, AddressedCall> element,
+      @Element KV<AddressSlice, AddressedCall> element,
       @StateId("held") ValueState<CallsAtAddress> state,
       @TimerId("evict") Timer evictTimer,
       @TimerId("idle") Timer idleTimer,
@@ -89,7 +91,7 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
     Consumer<PartialLinks> revise =
         half -> {
           revisions.inc();
-          out.output(KV.of(AssembleByIdFn.shardOf(half.id()), half));
+          out.output(KV.of(AssembleByIdFn.shardOf(half.id()), inPiece(element.getKey(), half)));
         };
     CallsAtAddress.Admission admission =
         call.isChild()
@@ -134,6 +136,7 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
   @OnTimer("evict")
   public void onEvict(
       OnTimerContext context,
+      @Key AddressSlice key,
       @StateId("held") ValueState<CallsAtAddress> state,
       @TimerId("evict") Timer evictTimer,
       @TimerId("idle") Timer idleTimer) {
@@ -143,7 +146,7 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
       return;
     }
     long watermark = Math.max(time, evictTimer.getCurrentRelativeTime().getMillis());
-    long earliestEnd = calls.evictEndedBefore(watermark, links -> emit(context, links));
+    long earliestEnd = calls.evictEndedBefore(watermark, links -> emit(context, key, links));
     if (calls.isEmpty()) {
       // Nothing held, so nothing to flush; keep only how far this address has evicted, so that
       // a call arriving behind it is still recognised as late.
@@ -161,6 +164,7 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
   @OnTimer("idle")
   public void onIdle(
       OnTimerContext context,
+      @Key AddressSlice key,
       @StateId("held") ValueState<CallsAtAddress> state,
       @TimerId("evict") Timer evictTimer,
       @TimerId("idle") Timer idleTimer) {
@@ -178,7 +182,7 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
     }
     idleFlushes.inc();
     idleFlushed.inc(calls.size());
-    calls.evictAll(links -> emit(context, links));
+    calls.evictAll(links -> emit(context, key, links));
     evictTimer.clear();
     state.clear();
   }
@@ -187,10 +191,18 @@ final class LinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, 
    * Emits a call stamped no earlier than its own emission time, even when a timer set for an
    * earlier call evicts it: the assembler keeps a revisable call for the horizon past that stamp.
    */
-  private void emit(OnTimerContext context, PartialLinks links) {
+  private void emit(OnTimerContext context, AddressSlice key, PartialLinks links) {
     held.dec();
+    links = inPiece(key, links);
     long at = Math.max(context.timestamp().getMillis(), CallsAtAddress.emitTime(links.end()));
     context.outputWithTimestamp(KV.of(AssembleByIdFn.shardOf(links.id()), links), new Instant(at));
+  }
+
+  /** A children half found in a slice is the piece of that slice. */
+  private PartialLinks inPiece(AddressSlice key, PartialLinks links) {
+    return links.hasParents() || !slices.sliced()
+        ? links
+        : links.asPiece(slices.pieceOf(links.start(), key.slice), slices.pieces(links.start(), links.end()));
   }
 
   /**

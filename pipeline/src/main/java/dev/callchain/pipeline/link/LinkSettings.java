@@ -29,6 +29,7 @@ public final class LinkSettings implements Serializable {
   private final boolean bestParent;
   private final LateLinks lateLinks;
   private final long reviseHorizonMs;
+  private final long addressSliceMs;
 
   private LinkSettings(
       Linker linker,
@@ -36,19 +37,21 @@ public final class LinkSettings implements Serializable {
       long maxOutOfOrderMs,
       boolean bestParent,
       LateLinks lateLinks,
-      long reviseHorizonMs) {
+      long reviseHorizonMs,
+      long addressSliceMs) {
     this.linker = linker;
     this.idleFlushMs = idleFlushMs;
     this.maxOutOfOrderMs = maxOutOfOrderMs;
     this.bestParent = bestParent;
     this.lateLinks = lateLinks;
     this.reviseHorizonMs = reviseHorizonMs;
+    this.addressSliceMs = addressSliceMs;
   }
 
   /** The index linker, plain SPEC output, late links dropped, the default bound. */
   public static LinkSettings idleFlushAfter(long idleFlushMs) {
     long bound = EnvironmentDefaults.MAX_OUT_OF_ORDER_MS;
-    return new LinkSettings(Linker.INDEX, idleFlushMs, bound, false, LateLinks.DROP, bound);
+    return new LinkSettings(Linker.INDEX, idleFlushMs, bound, false, LateLinks.DROP, bound, 0);
   }
 
   public static LinkSettings from(CallchainOptions options) {
@@ -60,7 +63,8 @@ public final class LinkSettings implements Serializable {
         bound,
         options.getBestParent(),
         parse(LateLinks.class, "--lateLinks", options.getLateLinks()),
-        horizon == null ? bound : horizon);
+        horizon == null ? bound : horizon,
+        options.getAddressSliceMs());
   }
 
   /** Lower-case option values (--linker=scan) to their constants, with a clear error. */
@@ -78,19 +82,23 @@ public final class LinkSettings implements Serializable {
   }
 
   public LinkSettings withLinker(Linker value) {
-    return new LinkSettings(value, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs);
+    return new LinkSettings(value, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, addressSliceMs);
   }
 
   public LinkSettings withBestParent(boolean value) {
-    return new LinkSettings(linker, idleFlushMs, maxOutOfOrderMs, value, lateLinks, reviseHorizonMs);
+    return new LinkSettings(linker, idleFlushMs, maxOutOfOrderMs, value, lateLinks, reviseHorizonMs, addressSliceMs);
   }
 
   public LinkSettings withLateLinks(LateLinks value, long horizonMs) {
-    return new LinkSettings(linker, idleFlushMs, maxOutOfOrderMs, bestParent, value, horizonMs);
+    return new LinkSettings(linker, idleFlushMs, maxOutOfOrderMs, bestParent, value, horizonMs, addressSliceMs);
   }
 
   public LinkSettings withBound(long value) {
-    return new LinkSettings(linker, idleFlushMs, value, bestParent, lateLinks, reviseHorizonMs);
+    return new LinkSettings(linker, idleFlushMs, value, bestParent, lateLinks, reviseHorizonMs, addressSliceMs);
+  }
+
+  public LinkSettings withAddressSliceMs(long value) {
+    return new LinkSettings(linker, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, value);
   }
 
   public Linker linker() {
@@ -112,6 +120,11 @@ public final class LinkSettings implements Serializable {
 
   public LateLinks lateLinks() {
     return lateLinks;
+  }
+
+  /** How each address's event time is cut into keys (--addressSliceMs). */
+  AddressSlices addressSlices() {
+    return new AddressSlices(addressSliceMs);
   }
 
   /** How long past its emission a call is kept to receive late links (revise mode). */

@@ -33,7 +33,7 @@ import org.joda.time.Instant;
  * partner's JSON link list; every call has its own emission timer. Same output as {@link
  * LinkAtAddressFn} on the same input; no idle flush (the prototype had none).
  */
-final class ScanLinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integer, PartialLinks>> {
+final class ScanLinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Integer, PartialLinks>> {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PARENT = "p:";
   private static final String CHILD = "c:";
@@ -67,7 +67,7 @@ final class ScanLinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integ
 
   @ProcessElement
   public void processElement(
-      @Element KV<String, AddressedCall> element,
+      @Element KV<AddressSlice, AddressedCall> element,
       @StateId("parents") MapState<String, String> parents,
       @StateId("children") MapState<String, String> children,
       @StateId("records") MapState<String, CallRecord> records,
@@ -132,7 +132,7 @@ final class ScanLinkAtAddressFn extends DoFn<KV<String, AddressedCall>, KV<Integ
       half = PartialLinks.parentsOf(records.get(id).read(), ids);
       records.remove(id);
     } else {
-      half = PartialLinks.childrenOf(id, entry.get("end").asLong(), ids);
+      half = PartialLinks.childrenOf(id, entry.get("start").asLong(), entry.get("end").asLong(), ids);
     }
     own.remove(id);
     held.dec();

@@ -105,6 +105,17 @@ public interface CallchainOptions extends FlinkPipelineOptions {
 
   void setReviseHorizonMs(Long value);
 
+  @Description(
+      "Cut each address's event time into slices of this many ms, each linked as its own key, so"
+          + " that a hot address (a gateway, a load balancer) is spread over workers and no key's"
+          + " state grows with its address's whole traffic. A call is linked in every slice its"
+          + " interval overlaps; pick a slice near the typical call length. 0 (default): one key"
+          + " per address.")
+  @Default.Long(0)
+  Long getAddressSliceMs();
+
+  void setAddressSliceMs(Long value);
+
   @Description("Read call logs from these JSON Lines files (a bounded run) instead of Kafka.")
   String getInputFile();
 

@@ -139,11 +139,15 @@ public final class OptionsReader {
     require(
         options.getReviseHorizonMs() == null || options.getReviseHorizonMs() >= 0,
         "--reviseHorizonMs must be 0 or more");
+    require(options.getAddressSliceMs() >= 0, "--addressSliceMs must be 0 (off) or more");
     LinkSettings settings = LinkSettings.from(options);
     require(
         settings.linker() == LinkSettings.Linker.INDEX
-            || (!settings.bestParent() && settings.lateLinks() == LinkSettings.LateLinks.DROP),
-        "--linker=scan is the plain baseline: it has no --bestParent or --lateLinks=revise");
+            || (!settings.bestParent()
+                && settings.lateLinks() == LinkSettings.LateLinks.DROP
+                && options.getAddressSliceMs() == 0),
+        "--linker=scan is the plain baseline: it has no --bestParent, --lateLinks=revise or"
+            + " --addressSliceMs");
   }
 
   private static void require(boolean condition, String message) {

@@ -35,7 +35,7 @@ class AssembleByIdFnTest {
   private static final CallRecord CALL = CallRecord.of("x", "a", "b", 1000, 2000);
   private static final PartialLinks PARENTS = PartialLinks.parentsOf(CALL, new String[] {"p"});
   private static final PartialLinks CHILDREN =
-      PartialLinks.childrenOf("x", CALL.endAtMs(), new String[] {"k"});
+      PartialLinks.childrenOf("x", CALL.startAtMs(), CALL.endAtMs(), new String[] {"k"});
   private static final long DUE = CallsAtAddress.bothHalvesOutBy(CALL.endAtMs());
 
   private Map<String, Long> counters;
@@ -72,7 +72,7 @@ class AssembleByIdFnTest {
         run(
             stream()
                 .addElements(half(PARENTS, DUE - 100))
-                .addElements(half(PartialLinks.childrenOf("y", 2000, new String[0]), DUE - 100))
+                .addElements(half(PartialLinks.childrenOf("y", 1000, 2000, new String[0]), DUE - 100))
                 .advanceWatermarkToInfinity());
     assertEquals(List.of("x parents=[p] children=[]"), out);
     assertEquals(1, counters.get(CallchainMetrics.UNPAIRED_EMITTED));
