@@ -32,6 +32,14 @@ final class AddressSlices implements Serializable {
     return sliced() ? Math.floorDiv(time, sliceMs) : 0;
   }
 
+  /**
+   * The event time from which no call can arrive on time in {@code slice}: any call there starts
+   * before it. Unsliced, never.
+   */
+  long closesAt(long slice) {
+    return sliced() ? (slice + 1) * sliceMs : Long.MAX_VALUE;
+  }
+
   /** How many slices [start, end] overlaps: the pieces of its children half. */
   int pieces(long start, long end) {
     return Math.toIntExact(sliceOf(end) - sliceOf(start) + 1);

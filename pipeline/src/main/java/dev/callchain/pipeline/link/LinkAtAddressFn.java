@@ -85,6 +85,10 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
     CallsAtAddress calls = state.read();
     if (calls == null) {
       calls = new CallsAtAddress(scoreParents, reviseHorizonMs);
+      if (slices.sliced()) {
+        // A slice's state is gone once the watermark passed it: what still comes is late.
+        calls.evictedBefore = evictTimer.getCurrentRelativeTime().getMillis();
+      }
     }
     AddressedCall call = element.getValue();
     long[] found = new long[1];
@@ -147,12 +151,23 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
     }
     long watermark = Math.max(time, evictTimer.getCurrentRelativeTime().getMillis());
     long earliestEnd = calls.evictEndedBefore(watermark, links -> emit(context, key, links));
-    if (calls.isEmpty()) {
+    long closesAt = slices.closesAt(key.slice);
+    if (calls.isEmpty() && watermark >= closesAt) {
+      // A slice the watermark has passed gets nothing more on time: forget it (on a late call it
+      // starts again, knowing the call is late).
+      idleTimer.clear();
+      evictTimer.clear();
+      state.clear();
+      return;
+    } else if (calls.isEmpty()) {
       // Nothing held, so nothing to flush; keep only how far this address has evicted, so that
-      // a call arriving behind it is still recognised as late.
+      // a call arriving behind it is still recognised as late. A slice is forgotten once it closes.
       idleTimer.clear();
       calls.idleTimer = CallsAtAddress.UNSET;
-      calls.evictionTimer = CallIndex.NOTHING_HELD;
+      calls.evictionTimer = closesAt == Long.MAX_VALUE ? CallIndex.NOTHING_HELD : closesAt;
+      if (closesAt != Long.MAX_VALUE) {
+        evictTimer.set(new Instant(closesAt));
+      }
     } else {
       calls.evictionTimer = CallsAtAddress.emitTime(earliestEnd);
       evictTimer.set(new Instant(calls.evictionTimer));
