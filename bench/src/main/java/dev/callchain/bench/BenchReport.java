@@ -6,7 +6,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** BENCHMARKS.md: the machine, the command, one table per section, the targets. */
 final class BenchReport {
@@ -60,54 +59,6 @@ final class BenchReport {
       table.row(t.name(), t.describeThreshold(), Format.number(t.measured()) + " " + t.unit(), t.verdict());
     }
     return table;
-  }
-
-  /** How section 6 measures: rates, runs, what counts, how CPU is read. */
-  private String keepUpText() {
-    BenchPlan.KeepUpPlan plan = results.plan().keepUp();
-    return String.format(Locale.ROOT, "The simulator in real time (`--realtime --ip-pool-size %d`, event time ="
-            + " wall time) at rising rates of traces (%s traces/s; a trace is about %s records), each rate a"
-            + " run of %d s of its own with fresh topics (`message.timestamp.type=LogAppendTime`) and a fresh"
-            + " callchain streaming from one to the other (default bound %,d ms, file checkpoints every 60 s),"
-            + " so that no rate inherits another's backlog or state. Measured per rate: the records that"
-            + " arrived after a %d s warm-up and whose floor (end_at_ms + bound) lies %d s before the simulator"
-            + " stopped, each by output append time − floor; a record with no output %d s after the stop counts"
-            + " as the slowest (`unbounded` when a percentile falls on one). A rate keeps up when that p99 is"
-            + " at most %,d ms; climbing stops at the first rate that does not.%n%n"
-            + "CPU, in CPU seconds per wall second (1.00 = one of the %d cores), from the end of the warm-up to"
-            + " the stop: each process's user + system time over all its threads (`/proc/<pid>/stat`, read"
-            + " through its `ProcessHandle`). The simulator and the pipeline are JVMs of their own; the broker"
-            + " is the bench's JVM, which hosts it and otherwise only waits meanwhile. The three share the"
-            + " machine; `machine` is its busy time as a whole (`/proc/stat`), of which what the three did not"
-            + " use went to other processes. Pacing lag: how far the simulator fell behind its schedule (p99"
-            + " over the whole run).%n",
-        KeepUpSection.IP_POOL_SIZE,
-        plan.tracesPerSecond().stream().map(Format::number).collect(Collectors.joining(", ")),
-        Format.number(recordsPerTrace()), plan.run().toSeconds(), KeepUpRun.BOUND_MS, plan.warmup().toSeconds(),
-        KeepUpRun.MARGIN.toSeconds(), KeepUpRun.OUTPUT_WAIT.toSeconds(), KeepUpRate.KEEP_UP_MS, Runtime.getRuntime().availableProcessors());
-  }
-
-  /** Records per trace over every keep-up run; NaN before any. */
-  private double recordsPerTrace() {
-    List<KeepUpRate> rates = results.keepUp().rates();
-    double records = rates.stream().mapToDouble(r -> r.simulator().records()).sum();
-    double traces = rates.stream().mapToDouble(r -> r.simulator().traces()).sum();
-    return records / traces;
-  }
-
-  /** The highest rate that kept up and where climbing stopped. */
-  private String keepUpVerdict() {
-    KeepUpSection.Result keepUp = results.keepUp();
-    String highest = keepUp.highestKeptUp()
-        .map(r -> String.format(Locale.ROOT, "**%s traces/s** (%s records/s in)", Format.number(r.tracesPerSecond()),
-            Format.number(r.recordsPerSecondIn())))
-        .orElse("**none**");
-    String stop = keepUp.missed()
-        .map(r -> String.format(Locale.ROOT, "; climbing stopped at %s traces/s, which did not%s",
-            Format.number(r.tracesPerSecond()),
-            keepUp.rates().size() < keepUp.ladder().size() ? " (higher rates not run)" : ""))
-        .orElse("; every rate of the ladder kept up");
-    return "Highest rate kept up: " + highest + stop + ".";
   }
 
   String markdown() {
@@ -195,9 +146,10 @@ final class BenchReport {
     }
     md.append('\n');
 
-    md.append("## 6. Sustained keep-up\n\n").append(keepUpText()).append('\n');
+    md.append("## 6. Sustained keep-up\n\n").append(KeepUpSection.describe(plan.keepUp(), results.keepUp()))
+        .append('\n');
     md.append(KeepUpSection.table(results.keepUp()).render()).append('\n');
-    md.append(keepUpVerdict()).append("\n\n");
+    md.append(KeepUpSection.verdict(results.keepUp())).append("\n\n");
 
     md.append("## 7. Simulator\n\n");
     md.append(SimulatorSection.table(results.simulator(), results.datasets()).render()).append('\n');

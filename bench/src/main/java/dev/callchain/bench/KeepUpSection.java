@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Section 6, sustained keep-up: the simulator in real time at rising rates of traces, with {@code
@@ -37,6 +39,13 @@ final class KeepUpSection {
     Optional<KeepUpRate> missed() {
       return rates.stream().filter(r -> !r.keptUp()).findFirst();
     }
+
+    /** Records per trace over every rate run; NaN before any. */
+    double recordsPerTrace() {
+      double records = rates.stream().mapToDouble(r -> r.simulator().records()).sum();
+      double traces = rates.stream().mapToDouble(r -> r.simulator().traces()).sum();
+      return records / traces;
+    }
   }
 
   private KeepUpSection() {}
@@ -65,6 +74,44 @@ final class KeepUpSection {
       }
     }
     return new Result(List.copyOf(ladder), List.copyOf(rates));
+  }
+
+  /** How the section measures: rates, runs, what counts, how CPU is read. */
+  static String describe(BenchPlan.KeepUpPlan plan, Result result) {
+    return String.format(Locale.ROOT, "The simulator in real time (`--realtime --ip-pool-size %d`, event time ="
+            + " wall time) at rising rates of traces (%s traces/s; a trace is about %s records), each rate a"
+            + " run of %d s of its own with fresh topics (`message.timestamp.type=LogAppendTime`) and a fresh"
+            + " callchain streaming from one to the other (default bound %,d ms, file checkpoints every 60 s),"
+            + " so that no rate inherits another's backlog or state. Measured per rate: the records that"
+            + " arrived after a %d s warm-up and whose floor (end_at_ms + bound) lies %d s before the simulator"
+            + " stopped, each by output append time − floor; a record with no output %d s after the stop counts"
+            + " as the slowest (`unbounded` when a percentile falls on one). A rate keeps up when that p99 is"
+            + " at most %,d ms; climbing stops at the first rate that does not.%n%n"
+            + "CPU, in CPU seconds per wall second (1.00 = one of the %d cores), from the end of the warm-up to"
+            + " the stop: each process's user + system time over all its threads (`/proc/<pid>/stat`, read"
+            + " through its `ProcessHandle`). The simulator and the pipeline are JVMs of their own; the broker"
+            + " is the bench's JVM, which hosts it and otherwise only waits meanwhile. The three share the"
+            + " machine; `machine` is its busy time as a whole (`/proc/stat`), of which what the three did not"
+            + " use went to other processes. Pacing lag: how far the simulator fell behind its schedule (p99"
+            + " over the whole run).%n",
+        IP_POOL_SIZE, plan.tracesPerSecond().stream().map(Format::number).collect(Collectors.joining(", ")),
+        Format.number(result.recordsPerTrace()), plan.run().toSeconds(), KeepUpRun.BOUND_MS,
+        plan.warmup().toSeconds(), KeepUpRun.MARGIN.toSeconds(), KeepUpRun.OUTPUT_WAIT.toSeconds(),
+        KeepUpRate.KEEP_UP_MS, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** The highest rate that kept up and where climbing stopped. */
+  static String verdict(Result result) {
+    String highest = result.highestKeptUp()
+        .map(r -> String.format(Locale.ROOT, "**%s traces/s** (%s records/s in)", Format.number(r.tracesPerSecond()),
+            Format.number(r.recordsPerSecondIn())))
+        .orElse("**none**");
+    String stop = result.missed()
+        .map(r -> String.format(Locale.ROOT, "; climbing stopped at %s traces/s, which did not%s",
+            Format.number(r.tracesPerSecond()),
+            result.rates().size() < result.ladder().size() ? " (higher rates not run)" : ""))
+        .orElse("; every rate of the ladder kept up");
+    return "Highest rate kept up: " + highest + stop + ".";
   }
 
   static MarkdownTable table(Result result) {

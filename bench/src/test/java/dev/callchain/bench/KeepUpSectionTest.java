@@ -93,6 +93,33 @@ class KeepUpSectionTest {
   }
 
   @Test
+  void theVerdictNamesTheHighestRateKeptUpAndWhereClimbingStopped() {
+    KeepUpSection.Result stopped = new KeepUpSection.Result(LADDER,
+        List.of(KeepUpRates.keptUp(1_000), KeepUpRates.keptUp(2_000), KeepUpRates.missed(3_000)));
+    assertEquals("Highest rate kept up: **2,000 traces/s** (9,600 records/s in); climbing stopped at 3,000"
+        + " traces/s, which did not (higher rates not run).", KeepUpSection.verdict(stopped));
+    assertEquals("Highest rate kept up: **none**; climbing stopped at 1,000 traces/s, which did not"
+        + " (higher rates not run).", KeepUpSection.verdict(
+            new KeepUpSection.Result(LADDER, List.of(KeepUpRates.missed(1_000)))));
+    assertEquals("Highest rate kept up: **2,000 traces/s** (9,600 records/s in); every rate of the ladder kept up.",
+        KeepUpSection.verdict(new KeepUpSection.Result(List.of(1_000, 2_000),
+            List.of(KeepUpRates.keptUp(1_000), KeepUpRates.keptUp(2_000)))));
+  }
+
+  @Test
+  void theDescriptionNamesTheLadderTheRunsAndTheRule() {
+    BenchPlan.KeepUpPlan plan = BenchPlan.full().keepUp();
+    String text = KeepUpSection.describe(plan, new KeepUpSection.Result(plan.tracesPerSecond(),
+        List.of(KeepUpRates.keptUp(1_000), KeepUpRates.missed(2_000))));
+
+    assertTrue(text.contains("(1,000, 2,000, 3,000, 4,000, 5,000 traces/s; a trace is about 4.80 records)"), text);
+    assertTrue(text.contains("a run of 75 s of its own"), text);
+    assertTrue(text.contains("after a 20 s warm-up and whose floor (end_at_ms + bound) lies 5 s before"), text);
+    assertTrue(text.contains("no output 30 s after the stop"), text);
+    assertTrue(text.contains("at most 1,000 ms"), text);
+  }
+
+  @Test
   void theIntervalOfARateIsInMillisecondsAsTheSimulatorTakesIt() {
     assertEquals("2", KeepUpRun.intervalMs(500));
     assertEquals("1", KeepUpRun.intervalMs(1_000));
