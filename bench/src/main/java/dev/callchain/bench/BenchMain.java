@@ -95,12 +95,12 @@ public final class BenchMain {
         plan.scalingRecords(), plan.scanScalingCap(), plan.scanPointBudget(), fixedCost);
     List<Path> plots = new ArrayList<>(ScalingSection.plot(scaling, plotDir));
 
-    LatencySection.Result latency = new LatencySection(runs, workDir.resolve("checkpoints"), log).measure(plan.latencyIntervalMs(), plan.latencyRun(), plan.latencyWarmup());
+    KeepUpSection.Result keepUp = KeepUpSection.measure(plan.keepUp(), runs, workDir.resolve("checkpoints"), log);
     List<SimulatorFigure> simulator = new SimulatorSection(runs, log).measure(plan.simulatorBenchmarkArgs());
     Measured directRunner = new DirectRunnerSection(runs, datasets, workDir, log).measure(plan.directRunnerRecords());
     List<JmhSection.Score> jmh = new JmhSection(workDir.resolve("logs/jmh.log"), log).measure(plan.jmh());
     plots.add(JmhSection.plot(jmh, plotDir));
-    return new BenchResults(plan, streaming, throughputRuns, prototype, scaling, latency, simulator, written,
+    return new BenchResults(plan, streaming, throughputRuns, prototype, scaling, keepUp, simulator, written,
         directRunner, jmh, plots, log.elapsedSeconds());
   }
 

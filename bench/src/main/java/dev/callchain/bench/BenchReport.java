@@ -146,23 +146,10 @@ final class BenchReport {
     }
     md.append('\n');
 
-    LatencySection.Result latency = results.latency();
-    md.append("## 6. Latency\n\n");
-    md.append(String.format(Locale.ROOT, "Simulator in real time (`--realtime --interval %s`, %,.0f traces/s,"
-            + " event time = wall time) for %.0f s into a topic while callchain streams (default bound %,d ms,"
-            + " file checkpoints every 60 s); both topics use `message.timestamp.type=LogAppendTime`."
-            + " %,d records in, %,d out by the end of reading. Measured: the %,d records that arrived after a"
-            + " %d s warm-up and whose floor lies before the simulator stopped; %,d of them had no output"
-            + " when reading stopped (a minute after the simulator).%n%n",
-        latency.intervalMs(), 1000 / Double.parseDouble(latency.intervalMs()), latency.simulatorSeconds(),
-        LatencySection.BOUND_MS, latency.inputRecords(), latency.outputRecords(),
-        latency.sample().measured() + latency.sample().missing(), plan.latencyWarmup().toSeconds(),
-        latency.sample().missing()));
-    md.append(LatencySection.table(latency).render()).append('\n');
-    if (latency.pacing() != null) {
-      md.append(String.format(Locale.ROOT, "Simulator pacing lag meanwhile: p99 %.3f ms, max %.3f ms.%n%n",
-          latency.pacing().p99Ms(), latency.pacing().maxMs()));
-    }
+    md.append("## 6. Sustained keep-up\n\n").append(KeepUpSection.describe(plan.keepUp(), results.keepUp()))
+        .append('\n');
+    md.append(KeepUpSection.table(results.keepUp()).render()).append('\n');
+    md.append(KeepUpSection.verdict(results.keepUp())).append("\n\n");
 
     md.append("## 7. Simulator\n\n");
     md.append(SimulatorSection.table(results.simulator(), results.datasets()).render()).append('\n');

@@ -92,6 +92,11 @@ final class ChildJvm {
       return process.pid();
     }
 
+    /** The child's process, e.g. to read its CPU time while it runs. */
+    ProcessHandle handle() {
+      return process.toHandle();
+    }
+
     /** Waits for the child to end by itself and returns what it printed; stops it at the timeout. */
     List<String> awaitOutput(Duration timeout) throws InterruptedException {
       boolean ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -115,6 +120,20 @@ final class ChildJvm {
       return result;
     }
 
+    /**
+     * Stops a child that reports on its way out (its result line, printed when it is asked to
+     * stop) and returns that result.
+     */
+    ChildResult stopForResult() throws InterruptedException {
+      stop();
+      stdoutReader.join(STOP_GRACE.toMillis());
+      if (result == null) {
+        throw new ChildFailure("printed no result when stopped", process.isAlive() ? TIMED_OUT : process.exitValue(),
+            log);
+      }
+      return result;
+    }
+
     /** Fails when the child has ended: one started to run until stopped must not end by itself. */
     void requireRunning() {
       if (!process.isAlive()) {
@@ -122,9 +141,13 @@ final class ChildJvm {
       }
     }
 
-    /** Ends the child: politely first, then by force. */
+    /**
+     * Ends the child: politely first (SIGTERM through its handle, which unlike {@link
+     * Process#destroy()} leaves its output open, so what it prints on its way out is still read),
+     * then by force.
+     */
     void stop() throws InterruptedException {
-      process.destroy();
+      process.toHandle().destroy();
       if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
         process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
@@ -142,6 +165,11 @@ final class ChildJvm {
         // This JVM is shutting down: the hook is stopping the child already.
       }
     }
+  }
+
+  /** Children like these, with another heap: a small process beside the measured one. */
+  ChildJvm withHeap(String otherMaxHeap) {
+    return new ChildJvm(otherMaxHeap, logDir);
   }
 
   /** Starts {@code main} in a new JVM; its output goes to {@code <logDir>/<name>.log}. */

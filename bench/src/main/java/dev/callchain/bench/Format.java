@@ -24,6 +24,11 @@ final class Format {
     return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.2fx", value);
   }
 
+  /** CPU seconds per wall second, to the hundredth of a core: "0.35". */
+  static String cores(double value) {
+    return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
+  }
+
   static String megabytes(long bytes) {
     return String.format(Locale.ROOT, "%,d", bytes >> 20);
   }

@@ -1,22 +1,25 @@
 package dev.callchain.bench;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
  * Per record of a realtime run: its latency (output append time minus input append time, both
- * stamped by the broker) and its semantic floor, the earliest it could be emitted at all: once the
- * watermark passes its end, i.e. at {@code end_at_ms + bound} in event time, which in a realtime
- * run is wall time.
+ * stamped by the broker) over its semantic floor, the earliest it could be emitted at all: once
+ * the watermark passes its end, i.e. at {@code end_at_ms + bound} in event time, which in a
+ * realtime run is wall time.
  */
 final class LatencySample {
   /** One input record: its end in event time and when the broker appended it. */
   record Input(long endAtMs, long appendedMs) {}
 
-  private final List<Long> latencies = new ArrayList<>();
-  private final List<Long> floors = new ArrayList<>();
-  private long missing;
+  private final long[] overFloor;
+  private final int missing;
+
+  private LatencySample(long[] overFloor, int missing) {
+    this.overFloor = overFloor;
+    this.missing = missing;
+  }
 
   static long floorMs(long endAtMs, long boundMs, long inputAppendedMs) {
     return Math.max(0, endAtMs + boundMs - inputAppendedMs);
@@ -29,46 +32,41 @@ final class LatencySample {
    * @param outputsAppendedMs when the broker appended each id's output record
    */
   static LatencySample of(Map<String, Input> inputs, Map<String, Long> outputsAppendedMs, long boundMs) {
-    LatencySample sample = new LatencySample();
-    inputs.forEach(
-        (id, input) -> {
-          Long output = outputsAppendedMs.get(id);
-          if (output == null) {
-            sample.missing++;
-          } else {
-            sample.latencies.add(output - input.appendedMs());
-            sample.floors.add(floorMs(input.endAtMs(), boundMs, input.appendedMs()));
-          }
-        });
-    return sample;
+    long[] overFloor = new long[inputs.size()];
+    int measured = 0;
+    for (Map.Entry<String, Input> e : inputs.entrySet()) {
+      Long output = outputsAppendedMs.get(e.getKey());
+      if (output != null) {
+        Input input = e.getValue();
+        long latency = output - input.appendedMs();
+        overFloor[measured++] = latency - floorMs(input.endAtMs(), boundMs, input.appendedMs());
+      }
+    }
+    return new LatencySample(Arrays.copyOf(overFloor, measured), inputs.size() - measured);
   }
 
+  /** Records with an output. */
   int measured() {
-    return latencies.size();
+    return overFloor.length;
   }
 
-  long missing() {
+  /** Records to measure that had no output. */
+  int missing() {
     return missing;
   }
 
-  Percentiles latency() {
-    return Percentiles.of(toArray(latencies));
-  }
-
-  Percentiles floor() {
-    return Percentiles.of(toArray(floors));
-  }
-
-  /** Latency above the floor, per record: what the implementation adds to what the semantics force. */
-  Percentiles excess() {
-    long[] excess = new long[latencies.size()];
-    for (int i = 0; i < excess.length; i++) {
-      excess[i] = latencies.get(i) - floors.get(i);
+  /**
+   * A percentile of latency over the floor over every record to measure, those with no output
+   * counted as the slowest: infinite when it falls on one of them (the pipeline fell behind by
+   * more than the wait for outputs), NaN when there was no record to measure.
+   */
+  double overFloorMs(double percentile) {
+    if (measured() + missing == 0) {
+      return Double.NaN;
     }
-    return Percentiles.of(excess);
-  }
-
-  private static long[] toArray(List<Long> values) {
-    return values.stream().mapToLong(Long::longValue).toArray();
+    long[] all = Arrays.copyOf(overFloor, measured() + missing);
+    Arrays.fill(all, measured(), all.length, Long.MAX_VALUE);
+    long at = Percentiles.of(all).at(percentile);
+    return at == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : at;
   }
 }

@@ -22,11 +22,6 @@ record Target(String name, double measured, Bound bound, double threshold, Strin
     return new Target(name, Double.NaN, bound, threshold, unit, why);
   }
 
-  /** A ceiling known to be exceeded by an unknown amount. */
-  static Target unbounded(String name, Bound bound, double threshold, String unit, String why) {
-    return new Target(name, Double.POSITIVE_INFINITY, bound, threshold, unit, why);
-  }
-
   boolean measuredAtAll() {
     return !Double.isNaN(measured);
   }
@@ -42,9 +37,6 @@ record Target(String name, double measured, Bound bound, double threshold, Strin
   String verdict() {
     if (!measuredAtAll()) {
       return "NOT MEASURED (" + note + ")";
-    }
-    if (Double.isInfinite(measured)) {
-      return (met() ? "MET" : "MISSED") + " (" + note + ")";
     }
     String margin;
     if (bound == Bound.AT_LEAST) {

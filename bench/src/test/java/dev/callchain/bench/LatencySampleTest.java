@@ -1,7 +1,9 @@
 package dev.callchain.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +32,32 @@ class LatencySampleTest {
 
     assertEquals(2, sample.measured());
     assertEquals(1, sample.missing());
-    assertEquals(29_700, sample.latency().max());
-    assertEquals(29_400, sample.latency().at(50));
-    assertEquals(29_500, sample.floor().max());
-    assertEquals(200, sample.excess().at(50));
-    assertEquals(400, sample.excess().at(99));
+    assertEquals(200, sample.overFloorMs(33));
+    assertEquals(400, sample.overFloorMs(50));
+    // The record without output is the slowest: the p99 falls on it.
+    assertEquals(Double.POSITIVE_INFINITY, sample.overFloorMs(99));
+  }
+
+  @Test
+  void recordsWithoutOutputMakeTheP99UnboundedOnlyWhenMoreThanOnePercentHaveNone() {
+    Map<String, LatencySample.Input> inputs = new HashMap<>();
+    Map<String, Long> outputs = new HashMap<>();
+    for (int i = 0; i < 100; i++) {
+      inputs.put("r" + i, new LatencySample.Input(1_000, 2_000)); // floor 29,000
+      if (i < 98) {
+        outputs.put("r" + i, 2_000L + 29_000 + i); // i ms over the floor
+      }
+    }
+    assertEquals(Double.POSITIVE_INFINITY, LatencySample.of(inputs, outputs, BOUND).overFloorMs(99));
+
+    outputs.put("r98", 2_000L + 29_000 + 98);
+    LatencySample oneMissing = LatencySample.of(inputs, outputs, BOUND);
+    assertEquals(98, oneMissing.overFloorMs(99));
+    assertEquals(49, oneMissing.overFloorMs(50));
+  }
+
+  @Test
+  void nothingToMeasureIsNotANumber() {
+    assertTrue(Double.isNaN(LatencySample.of(Map.of(), Map.of("a", 1L), BOUND).overFloorMs(99)));
   }
 }

@@ -34,24 +34,32 @@ class TargetTest {
   }
 
   @Test
-  void aLatencyTargetWithManyRecordsWithoutOutputIsMissedNotMeasuredOnTheRest() {
-    java.util.Map<String, LatencySample.Input> inputs = new java.util.HashMap<>();
-    java.util.Map<String, Long> outputs = new java.util.HashMap<>();
-    for (int i = 0; i < 100; i++) {
-      inputs.put("r" + i, new LatencySample.Input(1_000, 2_000));
-      if (i < 98) {
-        outputs.put("r" + i, 31_200L); // 200 ms over the floor
-      }
-    }
-    Target twoMissing = BenchResults.latencyTarget(LatencySample.of(inputs, outputs, 30_000));
-    assertFalse(twoMissing.met());
-    assertEquals("unbounded", Format.number(twoMissing.measured()));
-    assertTrue(twoMissing.verdict().startsWith("MISSED (2 of 100 records had no output"), twoMissing.verdict());
+  void theKeepUpTargetIsTheHighestRateKeptUpAgainstFiveThousandTracesPerSecond() {
+    List<Integer> ladder = List.of(1_000, 2_000, 3_000, 4_000, 5_000);
+    Target stoppedAtThreeThousand = BenchResults.keepUpTarget(new KeepUpSection.Result(ladder,
+        List.of(KeepUpRates.keptUp(1_000), KeepUpRates.keptUp(2_000), KeepUpRates.missed(3_000))));
+    assertFalse(stoppedAtThreeThousand.met());
+    assertEquals(2_000, stoppedAtThreeThousand.measured(), 1e-9);
+    assertEquals("MISSED (40% of the target)", stoppedAtThreeThousand.verdict());
+    assertEquals(">= 5,000 traces/s", stoppedAtThreeThousand.describeThreshold());
 
-    outputs.put("r98", 31_200L);
-    Target oneMissing = BenchResults.latencyTarget(LatencySample.of(inputs, outputs, 30_000));
-    assertTrue(oneMissing.met());
-    assertEquals(200, oneMissing.measured(), 1e-9);
+    List<KeepUpRate> all = ladder.stream().map(KeepUpRates::keptUp).toList();
+    Target met = BenchResults.keepUpTarget(new KeepUpSection.Result(ladder, all));
+    assertTrue(met.met());
+    assertEquals("MET (1.00x margin)", met.verdict());
+
+    Target noneKeptUp = BenchResults.keepUpTarget(new KeepUpSection.Result(ladder,
+        List.of(KeepUpRates.missed(1_000))));
+    assertFalse(noneKeptUp.met());
+    assertEquals(0, noneKeptUp.measured(), 1e-9);
+  }
+
+  @Test
+  void aLadderEndingBelowTheTargetWithEveryRateKeptUpDoesNotMeasureIt() {
+    Target quick = BenchResults.keepUpTarget(new KeepUpSection.Result(List.of(1_000, 2_000),
+        List.of(KeepUpRates.keptUp(1_000), KeepUpRates.keptUp(2_000))));
+    assertFalse(quick.measuredAtAll());
+    assertTrue(quick.verdict().contains("2,000 traces/s"), quick.verdict());
   }
 
   @Test
