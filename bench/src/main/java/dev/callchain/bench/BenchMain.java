@@ -77,7 +77,8 @@ public final class BenchMain {
     StreamingDrainSection drains = new StreamingDrainSection(runs, log, Map.of());
     List<StreamingDrainSection.WorkloadDrains> streaming = new ArrayList<>();
     for (Datasets.Dataset data : drained) {
-      streaming.add(drains.measure(data, data == drained.get(0) ? plan.drainRepeats() : 1));
+      streaming.add(drains.measure(data, data == drained.get(0) ? plan.drainRepeats() : 1,
+          StreamingDrainSection.AGAINST_NATIVE));
     }
 
     ThroughputSection throughput = new ThroughputSection(runs, log);

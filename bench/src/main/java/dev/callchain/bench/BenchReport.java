@@ -23,7 +23,7 @@ final class BenchReport {
 
   /** The main table, printed to stdout too: every system as a live stream, as users run them. */
   MarkdownTable mainTable() {
-    return StreamingDrainSection.table(results.streaming());
+    return StreamingDrainSection.table(results.streaming(), LiveSystem.NATIVE, "vs native");
   }
 
   /**

@@ -79,7 +79,7 @@ class BenchSmokeTest {
     StreamingDrainSection.WorkloadDrains drains =
         new StreamingDrainSection(runs, new Log(System.err),
             Map.of(LiveSystem.CALLCHAIN, quickFlush, LiveSystem.NATIVE, quickFlush))
-            .measure(data, 1);
+            .measure(data, 1, StreamingDrainSection.AGAINST_NATIVE);
 
     assertEquals(List.of(LiveSystem.CALLCHAIN, LiveSystem.NATIVE),
         drains.drains().stream().map(StreamingDrain.Drain::system).toList());
