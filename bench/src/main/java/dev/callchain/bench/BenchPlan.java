@@ -6,12 +6,18 @@ import java.util.List;
 /**
  * How big each part of a bench run is: {@link #quick()} is a smoke run of a few minutes, {@link
  * #full()} the numbers to publish (about half an hour on two cores, and about 20 minutes more for
- * the streaming drains: an estimate).
+ * the streaming drains and 10 for the state measurements: estimates).
+ *
+ * <p>{@code stateRecords}: the default workload's dataset that callchain drains on the heap and on
+ * RocksDB, and reads at parallelism 8; {@code checkpointRecords}: the one it holds whole through a
+ * checkpoint (each record is held twice, once per address).
  */
 record BenchPlan(
     String name,
     List<Workload> drainWorkloads,
     int drainRepeats,
+    long stateRecords,
+    long checkpointRecords,
     List<Workload> throughputWorkloads,
     int repeats,
     long prototypeRecords,
@@ -45,6 +51,10 @@ record BenchPlan(
         List.of(Workload.defaults(2_000_000), Workload.dense(2_000_000), Workload.moderate(2_000_000)),
         // Two rounds on the default workload, so each system goes first once.
         2,
+        // The heap drains it in about 10 s plus the minute of the idle flush; RocksDB is slower.
+        500_000,
+        // About 1,000,000 calls held (2,000,000 roles), as the target says.
+        1_000_000,
         // Extreme: every Sub call has hundreds of parents (~600 links per record), so its output
         // grows with records x concurrency; 100,000 records already make about 60 million links.
         List.of(Workload.defaults(2_000_000), Workload.dense(2_000_000), Workload.extreme(100_000)),
@@ -70,6 +80,9 @@ record BenchPlan(
         // dense or moderate dataset spans a few seconds and only the idle flush would emit it.
         List.of(Workload.defaults(40_000)),
         1,
+        // The drains' dataset again: no other to write.
+        40_000,
+        40_000,
         List.of(Workload.defaults(10_000), Workload.dense(10_000), Workload.extreme(3_000)),
         1,
         5_000,
