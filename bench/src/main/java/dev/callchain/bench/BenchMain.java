@@ -84,9 +84,9 @@ public final class BenchMain {
     for (Workload workload : plan.drainWorkloads()) {
       drained.add(dataset(workload, written, datasets, runs, log));
     }
-    Datasets.Dataset stateData = dataset(Workload.defaults(plan.stateRecords()), written, datasets, runs, log);
-    Datasets.Dataset checkpointData =
-        dataset(Workload.defaults(plan.checkpointRecords()), written, datasets, runs, log);
+    Datasets.Dataset backendData =
+        dataset(Workload.defaults(plan.backendDrainRecords()), written, datasets, runs, log);
+    Datasets.Dataset largeState = dataset(Workload.defaults(plan.largeStateRecords()), written, datasets, runs, log);
     List<Datasets.Dataset> batch = new ArrayList<>();
     for (Workload workload : plan.throughputWorkloads()) {
       batch.add(dataset(workload, written, datasets, runs, log));
@@ -100,12 +100,12 @@ public final class BenchMain {
           StreamingDrainSection.AGAINST_NATIVE));
     }
     StreamingDrainSection.WorkloadDrains stateBackends =
-        drains.measure(stateData, 1, StreamingDrainSection.STATE_BACKENDS);
+        drains.measure(backendData, 1, StreamingDrainSection.STATE_BACKENDS);
     Path confDirs = workDir.resolve("flink-conf");
     CheckpointSection.Result checkpoint =
-        new CheckpointSection(runs, confDirs, log, callchainArgs).measure(checkpointData);
+        new CheckpointSection(runs, confDirs, log, callchainArgs).measure(largeState);
     SubtaskBalanceSection.Result subtaskBalance =
-        new SubtaskBalanceSection(runs, confDirs, log, callchainArgs).measure(stateData);
+        new SubtaskBalanceSection(runs, confDirs, log, callchainArgs).measure(largeState);
 
     ThroughputSection throughput = new ThroughputSection(runs, log);
     List<ThroughputSection.WorkloadRuns> throughputRuns = new ArrayList<>();
