@@ -13,10 +13,13 @@ import java.util.Map;
 /**
  * The whole benchmark suite in one run, side by side on the same data: {@code scripts/bench
  * [--quick]}. Writes BENCHMARKS.md and reports/bench/*.png under the repository, prints the main
- * table and the targets. Exit 1 when two systems' outputs differ, 2 for a bad option.
+ * table and the targets. {@code --callchain-arg=OPTION} (repeatable) adds a pipeline option to
+ * every live run of callchain: the streaming drains and the state measurements. Exit 1 when two
+ * systems' outputs differ, 2 for a bad option.
  */
 public final class BenchMain {
-  private static final String USAGE = "Usage: scripts/bench [--quick] [--repo DIR]";
+  private static final String USAGE = "Usage: scripts/bench [--quick] [--repo DIR] [--callchain-arg=--option=value ...]";
+  private static final String CALLCHAIN_ARG = "--callchain-arg=";
   /** A finite pipeline run gets this long before it is stopped and reported as failed. */
   static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
 
@@ -25,7 +28,12 @@ public final class BenchMain {
   public static void main(String[] args) throws Exception {
     boolean quick = false;
     Path repo = Path.of("").toAbsolutePath();
+    List<String> callchainArgs = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
+      if (args[i].startsWith(CALLCHAIN_ARG)) {
+        callchainArgs.add(args[i].substring(CALLCHAIN_ARG.length()));
+        continue;
+      }
       switch (args[i]) {
         case "--quick" -> quick = true;
         case "--repo" -> repo = Path.of(args[++i]).toAbsolutePath();
@@ -35,8 +43,15 @@ public final class BenchMain {
         }
       }
     }
+    if (!PipelineOptionNames.knowsAll(callchainArgs)) {
+      // Said now, not after the datasets: Beam would let an unknown option through.
+      System.err.println("bench: the pipeline does not know one of " + callchainArgs);
+      System.err.println(USAGE);
+      System.exit(2);
+    }
     BenchPlan plan = quick ? BenchPlan.quick() : BenchPlan.full();
-    String command = "scripts/bench" + (quick ? " --quick" : "");
+    StringBuilder command = new StringBuilder("scripts/bench").append(quick ? " --quick" : "");
+    callchainArgs.forEach(option -> command.append(' ').append(CALLCHAIN_ARG).append(option));
     String childHeap = quick ? "4g" : "8g";
     Log log = new Log(System.err);
     Path workDir = repo.resolve("bench/target/bench-run");
@@ -46,9 +61,9 @@ public final class BenchMain {
       log.step("%s run; broker at %s; child logs in %s", plan.name(), broker.bootstrapServers(), workDir);
       Runs runs = new Runs(broker, new ChildJvm(childHeap, workDir.resolve("logs")),
           repo.resolve("runner-configs/flink-embedded.conf"), RUN_TIMEOUT);
-      results = run(plan, broker, runs, workDir, plotDir, log);
+      results = run(plan, broker, runs, workDir, plotDir, callchainArgs, log);
     }
-    BenchReport report = new BenchReport(results, command, childHeap, repo);
+    BenchReport report = new BenchReport(results, command.toString(), childHeap, repo);
     Path markdown = repo.resolve("BENCHMARKS.md");
     Files.writeString(markdown, report.markdown(), StandardCharsets.UTF_8);
     System.out.println(report.mainTable().render());
@@ -62,23 +77,35 @@ public final class BenchMain {
   }
 
   private static BenchResults run(BenchPlan plan, EmbeddedKafkaBroker broker, Runs runs, Path workDir,
-                                  Path plotDir, Log log) throws Exception {
+                                  Path plotDir, List<String> callchainArgs, Log log) throws Exception {
     Datasets datasets = new Datasets(broker);
     List<Datasets.Dataset> written = new ArrayList<>();
     List<Datasets.Dataset> drained = new ArrayList<>();
     for (Workload workload : plan.drainWorkloads()) {
       drained.add(dataset(workload, written, datasets, runs, log));
     }
+    Datasets.Dataset backendData =
+        dataset(Workload.defaults(plan.backendDrainRecords()), written, datasets, runs, log);
+    Datasets.Dataset largeState = dataset(Workload.defaults(plan.largeStateRecords()), written, datasets, runs, log);
     List<Datasets.Dataset> batch = new ArrayList<>();
     for (Workload workload : plan.throughputWorkloads()) {
       batch.add(dataset(workload, written, datasets, runs, log));
     }
 
-    StreamingDrainSection drains = new StreamingDrainSection(runs, log, Map.of());
+    StreamingDrainSection drains = new StreamingDrainSection(runs, log,
+        Map.of(LiveSystem.CALLCHAIN, callchainArgs, LiveSystem.CALLCHAIN_ROCKSDB, callchainArgs));
     List<StreamingDrainSection.WorkloadDrains> streaming = new ArrayList<>();
     for (Datasets.Dataset data : drained) {
-      streaming.add(drains.measure(data, data == drained.get(0) ? plan.drainRepeats() : 1));
+      streaming.add(drains.measure(data, data == drained.get(0) ? plan.drainRepeats() : 1,
+          StreamingDrainSection.AGAINST_NATIVE));
     }
+    StreamingDrainSection.WorkloadDrains stateBackends =
+        drains.measure(backendData, 1, StreamingDrainSection.STATE_BACKENDS);
+    Path confDirs = workDir.resolve("flink-conf");
+    CheckpointSection.Result checkpoint =
+        new CheckpointSection(runs, confDirs, log, callchainArgs).measure(largeState);
+    SubtaskBalanceSection.Result subtaskBalance =
+        new SubtaskBalanceSection(runs, confDirs, log, callchainArgs).measure(largeState);
 
     ThroughputSection throughput = new ThroughputSection(runs, log);
     List<ThroughputSection.WorkloadRuns> throughputRuns = new ArrayList<>();
@@ -100,8 +127,8 @@ public final class BenchMain {
     Measured directRunner = new DirectRunnerSection(runs, datasets, workDir, log).measure(plan.directRunnerRecords());
     List<JmhSection.Score> jmh = new JmhSection(workDir.resolve("logs/jmh.log"), log).measure(plan.jmh());
     plots.add(JmhSection.plot(jmh, plotDir));
-    return new BenchResults(plan, streaming, throughputRuns, prototype, scaling, keepUp, simulator, written,
-        directRunner, jmh, plots, log.elapsedSeconds());
+    return new BenchResults(plan, streaming, stateBackends, checkpoint, subtaskBalance, throughputRuns, prototype,
+        scaling, keepUp, simulator, written, directRunner, jmh, plots, log.elapsedSeconds());
   }
 
   /** The workload's dataset: the one in {@code written} if there is one, else a new one, added to it. */

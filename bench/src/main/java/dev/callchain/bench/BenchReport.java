@@ -23,7 +23,7 @@ final class BenchReport {
 
   /** The main table, printed to stdout too: every system as a live stream, as users run them. */
   MarkdownTable mainTable() {
-    return StreamingDrainSection.table(results.streaming());
+    return StreamingDrainSection.table(results.streaming(), LiveSystem.NATIVE, "vs native");
   }
 
   /**
@@ -61,6 +61,36 @@ final class BenchReport {
     return table;
   }
 
+  /** RocksDB against the heap, a checkpoint of a large state, records per linking worker. */
+  private String stateSection() {
+    StreamingDrainSection.WorkloadDrains backends = results.stateBackends();
+    CheckpointSection.Result checkpoint = results.checkpoint();
+    SubtaskBalanceSection.Result balance = results.subtaskBalance();
+    StringBuilder md = new StringBuilder("## State: RocksDB and the heap, a large checkpoint, parallel linking\n\n");
+    md.append("callchain drained a dataset of the ").append(backends.data().workload().name())
+        .append(" workload as a live stream, as in the summary, twice, one after the other: its state on the heap"
+            + " (`stateBackend=filesystem`, as everywhere else here) and in RocksDB (`--stateBackend=rocksdb`, with"
+            + " incremental checkpoints); both checkpoint every 60 s into files.\n\n");
+    md.append(StreamingDrainSection.table(List.of(backends), LiveSystem.CALLCHAIN, "vs heap").render()).append('\n');
+    md.append(StreamingDrainSection.notes(List.of(backends))).append('\n');
+    md.append(String.format(Locale.ROOT, "A checkpoint with every call held: callchain streamed a dataset of the"
+            + " %s workload with `--maxOutOfOrderMs` and `--idleFlushMs` of %d days, so that it emits and flushes"
+            + " nothing and holds every call twice (under each of its two addresses), on the heap, checkpointing"
+            + " every %d s into files. Once the linker held them all (its `held_call_roles` metric), the first"
+            + " checkpoint triggered after that was read from Flink's REST API (`/jobs/:id/checkpoints`): its"
+            + " duration from trigger to the last acknowledgement, and the size of its state.%n%n",
+        checkpoint.data().workload().name(), CheckpointSection.HOLD_ALL.toDays(),
+        CheckpointSection.CHECKPOINT_INTERVAL.toSeconds()));
+    md.append(CheckpointSection.table(checkpoint).render()).append('\n');
+    md.append(String.format(Locale.ROOT, "Records per linking worker: callchain streamed a dataset of the %s"
+            + " workload at `--parallelism=%d`; once it had read it all, Flink's records in per subtask of the"
+            + " linker's vertex (LinkAtAddress, REST API `read-records`). Each address is one key unless an option"
+            + " cuts it, so all the records of a busy address go to one worker.%n%n",
+        balance.data().workload().name(), SubtaskBalanceSection.PARALLELISM));
+    md.append(SubtaskBalanceSection.table(balance).render()).append('\n');
+    return md.toString();
+  }
+
   String markdown() {
     BenchPlan plan = results.plan();
     StringBuilder md = new StringBuilder();
@@ -95,6 +125,8 @@ final class BenchReport {
     md.append("## Targets\n\n").append(targetTable().render()).append('\n');
     md.append("The streaming targets replace the batch ones"
         + " (>= 100,000 records/s and callchain/native >= 0.5x on `--maxRecords` runs).\n\n");
+
+    md.append(stateSection());
 
     md.append("## Batch runs (--maxRecords, watermark still until the end)\n\n");
     md.append(batchTable().render()).append('\n');

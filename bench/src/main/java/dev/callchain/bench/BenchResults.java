@@ -9,6 +9,9 @@ import java.util.Locale;
 record BenchResults(
     BenchPlan plan,
     List<StreamingDrainSection.WorkloadDrains> streaming,
+    StreamingDrainSection.WorkloadDrains stateBackends,
+    CheckpointSection.Result checkpoint,
+    SubtaskBalanceSection.Result subtaskBalance,
     List<ThroughputSection.WorkloadRuns> throughput,
     PrototypeSection.Result prototype,
     List<ScalingSection.Point> scaling,
@@ -32,6 +35,9 @@ record BenchResults(
   /** Output comparisons that were made and failed; the bench fails when any did. */
   List<String> unequalOutputs() {
     List<String> failures = new ArrayList<>();
+    if (stateBackends.outputsDiffer()) {
+      failures.add(stateBackends.data().workload().name() + " (state backends): " + stateBackends.outputCheck());
+    }
     for (StreamingDrainSection.WorkloadDrains w : streaming) {
       if (w.outputsDiffer()) {
         failures.add(w.data().workload().name() + " (live streams): " + w.outputCheck());
@@ -100,6 +106,11 @@ record BenchResults(
     }
     targets.add(drainRateTarget("default", 50_000));
     targets.add(drainRateTarget("moderate", 30_000));
+    targets.add(drainTarget("streaming drain (10–90%) on RocksDB / on the heap, "
+            + stateBackends.data().workload().name() + " workload", stateBackends,
+        stateBackends.ratio(LiveSystem.CALLCHAIN_ROCKSDB, LiveSystem.CALLCHAIN), 0.5, "x"));
+    targets.add(CheckpointSection.target(checkpoint));
+    targets.add(SubtaskBalanceSection.target(subtaskBalance));
     String prototypeName = "callchain / scan baseline, " + prototype.index().workload() + " workload,"
         + " net of the fixed cost of a run" + (prototype.scanTimedOut() != null ? " (scan timed out: a lower bound)" : "");
     targets.add(prototype.scan().measured() || prototype.scanTimedOut() != null

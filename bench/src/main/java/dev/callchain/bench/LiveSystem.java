@@ -1,13 +1,14 @@
 package dev.callchain.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** The systems the streaming drain compares, each started as a live stream by {@link Runs}. */
+/** The systems the streaming drains compare, each started as a live stream by {@link Runs}. */
 enum LiveSystem {
   CALLCHAIN("callchain", "callchain (FlinkRunner, live stream)") {
     @Override
     Runs.LiveRun start(Runs runs, Datasets.Dataset data, List<String> extra) {
-      return runs.callchainLive(data, extra);
+      return runs.callchainLive(this, data, extra);
     }
   },
   NATIVE("native", "native Flink job (live stream)") {
@@ -15,9 +16,18 @@ enum LiveSystem {
     Runs.LiveRun start(Runs runs, Datasets.Dataset data, List<String> extra) {
       return runs.nativeLive(data, extra);
     }
+  },
+  /** callchain with its state in RocksDB, checkpointed incrementally, where CALLCHAIN keeps it on the heap. */
+  CALLCHAIN_ROCKSDB("callchain-rocksdb", "callchain on RocksDB (FlinkRunner, live stream)") {
+    @Override
+    Runs.LiveRun start(Runs runs, Datasets.Dataset data, List<String> extra) {
+      List<String> options = new ArrayList<>(List.of("--stateBackend=rocksdb"));
+      options.addAll(extra);
+      return runs.callchainLive(this, data, options);
+    }
   };
 
-  /** The name on a command line ({@code --systems callchain,native}). */
+  /** The name on a command line ({@code --systems callchain,native}, {@code --native-arg=}). */
   final String option;
   /** The name in tables and logs. */
   final String label;
@@ -30,12 +40,17 @@ enum LiveSystem {
   /** Starts this system on the dataset with {@code extra} options of its own. */
   abstract Runs.LiveRun start(Runs runs, Datasets.Dataset data, List<String> extra);
 
+  /** Whether this is the callchain pipeline, whose options {@link PipelineOptionNames} knows. */
+  boolean isCallchain() {
+    return this != NATIVE;
+  }
+
   static LiveSystem named(String option) {
     for (LiveSystem system : values()) {
       if (system.option.equals(option)) {
         return system;
       }
     }
-    throw new IllegalArgumentException("no system " + option + "; callchain or native");
+    throw new IllegalArgumentException("no system " + option + "; callchain, native or callchain-rocksdb");
   }
 }

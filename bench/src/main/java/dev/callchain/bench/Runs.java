@@ -103,16 +103,16 @@ final class Runs {
 
   /**
    * callchain as users run it: a live Kafka stream (no {@code --maxRecords}) from the earliest
-   * offsets with a fresh consumer group, so the whole dataset is its backlog.
+   * offsets with a fresh consumer group, so the whole dataset is its backlog; {@code system} names
+   * the run (callchain, or callchain on another state backend, which {@code extra} chooses).
    */
-  LiveRun callchainLive(Datasets.Dataset data, List<String> extra) {
+  LiveRun callchainLive(LiveSystem system, Datasets.Dataset data, List<String> extra) {
     if (!PipelineOptionNames.knowsAll(extra)) {
       throw new IllegalArgumentException("the pipeline does not know one of the options " + extra);
     }
-    String name = freshTopic("live-callchain-" + data.workload().name());
+    String name = freshTopic("live-" + system.option + "-" + data.workload().name());
     String output = outputTopic(name);
-    return live(LiveSystem.CALLCHAIN, name, CallchainChild.class,
-        callchainArgs(data, output, name, extra), output, data);
+    return live(system, name, CallchainChild.class, callchainArgs(data, output, name, extra), output, data);
   }
 
   /** The hand-written Flink job as a live stream from the earliest offsets. */

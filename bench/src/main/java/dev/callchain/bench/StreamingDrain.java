@@ -94,6 +94,7 @@ final class StreamingDrain {
         (now - run.startedNanos()) / 1e9, run.outputTopic());
   }
 
+  /** How long a live run over {@code records} gets: its start, the idle flush, and the slowest rate accepted. */
   static Duration limitFor(long records) {
     return START_AND_FLUSH.plusSeconds((long) (records / SLOWEST_RECORDS_PER_SECOND));
   }

@@ -9,17 +9,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The streaming drain alone, to measure callchain against the native job as live streams without
- * the whole bench (and to try pipeline options): starts a broker in this JVM, writes one dataset,
- * drains it with each system, prints a line per drain and the ratio. Exit 1 when the two outputs
- * differ or a drain did not reach 100%, 2 for a bad option.
+ * The streaming drain alone, to measure callchain against the native job (or callchain on RocksDB
+ * against callchain on the heap) as live streams without the whole bench, and to try pipeline
+ * options: starts a broker in this JVM, writes one dataset, drains it with each system, prints a
+ * line per drain and the ratio of the first system to the second. Exit 1 when the first two
+ * systems' outputs differ or a drain did not reach 100%, 2 for a bad option.
  */
 public final class StreamingDrainMain {
   private static final String USAGE = """
       Usage: java -cp bench/target/callchain-bench.jar dev.callchain.bench.StreamingDrainMain
-        [--workload default|dense|moderate|extreme] [--records 300000] [--systems callchain,native]
-        [--repeats 1] [--callchain-arg=--option=value ...] [--native-arg=--option=value ...]
-        [--heap 4g] [--repo DIR]""";
+        [--workload default|dense|moderate|extreme] [--records 300000]
+        [--systems callchain,native | callchain,callchain-rocksdb] [--repeats 1]
+        [--callchain-arg=--option=value ...] [--native-arg=--option=value ...]
+        [--callchain-rocksdb-arg=--option=value ...] [--heap 4g] [--repo DIR]""";
 
   /** What to drain, with what, how often; {@code extra} are options added to a system's own. */
   record Options(Workload workload, List<LiveSystem> systems, int repeats, Map<LiveSystem, List<String>> extra,
@@ -27,14 +29,14 @@ public final class StreamingDrainMain {
     static Options parse(String... args) {
       String workload = "default";
       long records = 300_000;
-      List<LiveSystem> systems = List.of(LiveSystem.values());
+      List<LiveSystem> systems = StreamingDrainSection.AGAINST_NATIVE;
       int repeats = 1;
       Map<LiveSystem, List<String>> extra = new EnumMap<>(LiveSystem.class);
       String heap = "4g";
       Path repo = Path.of("").toAbsolutePath();
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
-        if (arg.startsWith("--callchain-arg=") || arg.startsWith("--native-arg=")) {
+        if (arg.startsWith("--") && arg.contains("-arg=")) {
           LiveSystem system = LiveSystem.named(arg.substring(2, arg.indexOf("-arg=")));
           extra.computeIfAbsent(system, s -> new ArrayList<>()).add(arg.substring(arg.indexOf('=') + 1));
           continue;
@@ -56,11 +58,12 @@ public final class StreamingDrainMain {
       if (records <= 0 || repeats <= 0) {
         throw new IllegalArgumentException("--records and --repeats must be more than 0");
       }
-      List<String> callchain = extra.getOrDefault(LiveSystem.CALLCHAIN, List.of());
-      if (!PipelineOptionNames.knowsAll(callchain)) {
-        // Said now, not after writing the dataset: Beam would let an unknown option through.
-        throw new IllegalArgumentException("the pipeline does not know one of " + callchain);
-      }
+      extra.forEach((system, options) -> {
+        if (system.isCallchain() && !PipelineOptionNames.knowsAll(options)) {
+          // Said now, not after writing the dataset: Beam would let an unknown option through.
+          throw new IllegalArgumentException("the pipeline does not know one of " + options);
+        }
+      });
       return new Options(Workload.named(workload, records), systems, repeats, extra, heap, repo);
     }
   }
@@ -94,10 +97,13 @@ public final class StreamingDrainMain {
     }
     drains.drains().forEach(d -> System.out.println(d.describe()));
     StreamingDrain.tooShort(workload).ifPresent(why -> System.out.println("WARNING: " + why));
-    if (options.systems().size() == 2) {
-      System.out.printf("callchain / native, %s %s: %s (medians over %d and %d drain(s) that reached 90%%); %s%n",
-          workload.name(), workload.describe(), Format.ratio(drains.callchainVsNative()),
-          drains.rates(LiveSystem.CALLCHAIN).size(), drains.rates(LiveSystem.NATIVE).size(), drains.outputCheck());
+    if (options.systems().size() >= 2) {
+      LiveSystem first = options.systems().get(0);
+      LiveSystem second = options.systems().get(1);
+      System.out.printf("%s / %s, %s %s: %s (medians over %d and %d drain(s) that reached 90%%); %s%n",
+          first.option, second.option, workload.name(), workload.describe(),
+          Format.ratio(drains.ratio(first, second)), drains.rates(first).size(), drains.rates(second).size(),
+          drains.outputCheck());
     }
     System.out.println("Machine: " + Machine.describe());
     boolean incomplete = drains.drains().stream().anyMatch(d -> !d.complete());

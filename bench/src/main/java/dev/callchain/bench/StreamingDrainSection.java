@@ -10,10 +10,16 @@ import java.util.OptionalDouble;
  * The headline: each system started as a live stream, what users run, on a dataset already in
  * Kafka, from the earliest offsets: how fast its output grows while it catches up. The systems
  * run one after the other on the same dataset, in turns that alternate across repeats, so neither
- * always gets the warmer machine; callchain's and the native job's outputs must be equal.
+ * always gets the warmer machine; the outputs of the first two systems must be equal. The same
+ * drains compare callchain's state backends, RocksDB against the heap.
  */
 final class StreamingDrainSection {
-  /** All drains of one dataset and, when both systems completed, how their outputs compare. */
+  /** The headline's systems: callchain against the hand-written Flink job. */
+  static final List<LiveSystem> AGAINST_NATIVE = List.of(LiveSystem.CALLCHAIN, LiveSystem.NATIVE);
+  /** callchain on its two state backends: the heap (as in the headline) and RocksDB. */
+  static final List<LiveSystem> STATE_BACKENDS = List.of(LiveSystem.CALLCHAIN, LiveSystem.CALLCHAIN_ROCKSDB);
+
+  /** All drains of one dataset and, when the first two systems completed, how their outputs compare. */
   record WorkloadDrains(Datasets.Dataset data, List<StreamingDrain.Drain> drains,
                         OutputDigest.Comparison comparison, String outputCheck) {
     List<StreamingDrain.Drain> of(LiveSystem system) {
@@ -29,8 +35,13 @@ final class StreamingDrainSection {
       return Measured.median(rates(system));
     }
 
+    /** The median rate of {@code system} over that of {@code reference}; NaN when either has none. */
+    double ratio(LiveSystem system, LiveSystem reference) {
+      return recordsPerSecond(system) / recordsPerSecond(reference);
+    }
+
     double callchainVsNative() {
-      return recordsPerSecond(LiveSystem.CALLCHAIN) / recordsPerSecond(LiveSystem.NATIVE);
+      return ratio(LiveSystem.CALLCHAIN, LiveSystem.NATIVE);
     }
 
     boolean outputsDiffer() {
@@ -51,11 +62,10 @@ final class StreamingDrainSection {
     this.extraOptions = extraOptions;
   }
 
-  WorkloadDrains measure(Datasets.Dataset data, int repeats) throws InterruptedException {
-    return measure(data, repeats, List.of(LiveSystem.values()));
-  }
-
-  /** {@code repeats} rounds over {@code systems}, each round starting with the next system. */
+  /**
+   * {@code repeats} rounds over {@code systems}, each round starting with the next system; then
+   * the first two systems' outputs compared.
+   */
   WorkloadDrains measure(Datasets.Dataset data, int repeats, List<LiveSystem> systems)
       throws InterruptedException {
     String workload = data.workload().name();
@@ -74,14 +84,15 @@ final class StreamingDrainSection {
     }
     OutputDigest.Comparison comparison = null;
     String check;
-    StreamingDrain.Drain callchain = firstComplete(drains, LiveSystem.CALLCHAIN);
-    StreamingDrain.Drain nativeJob = firstComplete(drains, LiveSystem.NATIVE);
-    if (callchain == null || nativeJob == null) {
+    StreamingDrain.Drain first = systems.size() < 2 ? null : firstComplete(drains, systems.get(0));
+    StreamingDrain.Drain second = systems.size() < 2 ? null : firstComplete(drains, systems.get(1));
+    if (first == null || second == null) {
       check = "not compared: " + (systems.size() < 2 ? "one system ran" : "a system did not complete a drain");
     } else {
-      log.step("%s: comparing callchain's and the native job's live outputs", workload);
-      comparison = digest(callchain).compareWith(digest(nativeJob));
-      check = "callchain vs native: " + comparison.describe();
+      String pair = first.system().option + " vs " + second.system().option;
+      log.step("%s: comparing the live outputs, %s", workload, pair);
+      comparison = digest(first).compareWith(digest(second));
+      check = pair + ": " + comparison.describe();
     }
     log.result("%s: %s", workload, check);
     return new WorkloadDrains(data, List.copyOf(drains), comparison, check);
@@ -95,11 +106,11 @@ final class StreamingDrainSection {
     return drains.stream().filter(d -> d.system() == system && d.complete()).findFirst().orElse(null);
   }
 
-  static MarkdownTable table(List<WorkloadDrains> all) {
+  /** One row per system and dataset; {@code versus} heads the column of each rate over {@code reference}'s. */
+  static MarkdownTable table(List<WorkloadDrains> all, LiveSystem reference, String versus) {
     MarkdownTable table = new MarkdownTable("system", "workload", "records", "runs",
-        "records/s 10–90% (median, range)", "vs native", "s to 100% (median)", "incomplete");
+        "records/s 10–90% (median, range)", versus, "s to 100% (median)", "incomplete");
     for (WorkloadDrains w : all) {
-      double nativeRate = w.recordsPerSecond(LiveSystem.NATIVE);
       for (LiveSystem system : LiveSystem.values()) {
         List<StreamingDrain.Drain> drains = w.of(system);
         if (drains.isEmpty()) {
@@ -112,7 +123,7 @@ final class StreamingDrainSection {
         table.row(system.label, w.data().workload().name() + " " + w.data().workload().describe(),
             Format.number(w.data().records()), drains.size(),
             StreamingDrain.flagged(Measured.spread(w.rates(system)), w.data().workload()),
-            Format.ratio(w.recordsPerSecond(system) / nativeRate),
+            Format.ratio(w.ratio(system, reference)),
             Format.number(Measured.median(toAll)),
             incomplete.isEmpty() ? "–" : String.join("; ", incomplete));
       }

@@ -79,7 +79,7 @@ class BenchSmokeTest {
     StreamingDrainSection.WorkloadDrains drains =
         new StreamingDrainSection(runs, new Log(System.err),
             Map.of(LiveSystem.CALLCHAIN, quickFlush, LiveSystem.NATIVE, quickFlush))
-            .measure(data, 1);
+            .measure(data, 1, StreamingDrainSection.AGAINST_NATIVE);
 
     assertEquals(List.of(LiveSystem.CALLCHAIN, LiveSystem.NATIVE),
         drains.drains().stream().map(StreamingDrain.Drain::system).toList());
@@ -91,6 +91,31 @@ class BenchSmokeTest {
     }
     assertTrue(drains.comparison().equal(), drains.outputCheck());
     assertTrue(StreamingDrain.tooShort(data.workload()).isPresent());
+  }
+
+  /**
+   * The state measurements read Flink's own figures from the embedded cluster's REST API: a
+   * checkpoint taken with every call held, and the linker's records in per subtask.
+   */
+  @Test
+  void theStateMeasurementsReadFlinksFiguresOfTheEmbeddedCluster() throws Exception {
+    Runs runs = new Runs(broker, new ChildJvm("1g", work.resolve("logs")),
+        Path.of("../runner-configs/flink-embedded.conf").toAbsolutePath(), WAIT);
+    Datasets.Dataset data = new Datasets(broker).intoKafka(Workload.dense(2_000), runs.freshTopic("state"));
+    Log log = new Log(System.err);
+
+    CheckpointSection.Result checkpoint =
+        new CheckpointSection(runs, work.resolve("conf"), log, List.of()).measure(data);
+    assertEquals(2 * data.records(), checkpoint.heldCallRoles(), checkpoint.note());
+    CompletedCheckpoint completed = checkpoint.checkpoint().orElseThrow();
+    assertTrue(completed.stateSizeBytes() > 0 && completed.durationMs() >= 0, completed.toString());
+    assertFalse(CheckpointSection.target(checkpoint).measuredAtAll(), "2,000 calls are not about a million");
+
+    SubtaskBalanceSection.Result balance =
+        new SubtaskBalanceSection(runs, work.resolve("conf"), log, List.of()).measure(data);
+    SubtaskRecords records = balance.records().orElseThrow();
+    assertEquals(SubtaskBalanceSection.PARALLELISM, records.perSubtask().size());
+    assertEquals(2 * data.records(), records.total());
   }
 
   @Test

@@ -24,6 +24,18 @@ class StreamingDrainMainTest {
   }
 
   @Test
+  void callchainOnRocksDbIsASystemWithOptionsOfItsOwn() {
+    StreamingDrainMain.Options options = StreamingDrainMain.Options.parse("--systems", "callchain-rocksdb,callchain",
+        "--callchain-rocksdb-arg=--maxOutOfOrderMs=5000");
+
+    assertEquals(List.of(LiveSystem.CALLCHAIN_ROCKSDB, LiveSystem.CALLCHAIN), options.systems());
+    assertEquals(List.of("--maxOutOfOrderMs=5000"), options.extra().get(LiveSystem.CALLCHAIN_ROCKSDB));
+    assertEquals(StreamingDrainSection.AGAINST_NATIVE, StreamingDrainMain.Options.parse().systems());
+    assertThrows(IllegalArgumentException.class,
+        () -> StreamingDrainMain.Options.parse("--callchain-rocksdb-arg=--noSuchOption=1"));
+  }
+
+  @Test
   void aMistakeIsSaidBeforeAnythingRuns() {
     String unknown = assertThrows(IllegalArgumentException.class,
         () -> StreamingDrainMain.Options.parse("--callchain-arg=--noSuchOption=1")).getMessage();

@@ -75,6 +75,20 @@ class TargetTest {
     assertTrue(flushed.verdict().contains("idle flush"), flushed.verdict());
   }
 
+  @Test
+  void rocksDbIsComparedWithTheHeapDrainingTheSameDataset() {
+    Datasets.Dataset data = new Datasets.Dataset(Workload.defaults(500_000), "in", 500_000, null);
+    StreamingDrainSection.WorkloadDrains backends = new StreamingDrainSection.WorkloadDrains(data,
+        List.of(drain(LiveSystem.CALLCHAIN, data, 50_000), drain(LiveSystem.CALLCHAIN_ROCKSDB, data, 20_000)),
+        null, "not compared");
+    double ratio = backends.ratio(LiveSystem.CALLCHAIN_ROCKSDB, LiveSystem.CALLCHAIN);
+    assertEquals(0.4, ratio, 1e-9);
+
+    Target target = BenchResults.drainTarget("RocksDB / heap", backends, ratio, 0.5, "x");
+    assertEquals("MISSED (80% of the target)", target.verdict());
+    assertTrue(Double.isNaN(backends.ratio(LiveSystem.CALLCHAIN_ROCKSDB, LiveSystem.NATIVE)), "no native drain");
+  }
+
   /** One complete drain per system, each at the given rate from 10% to 90%. */
   private static StreamingDrainSection.WorkloadDrains drains(Workload workload, double callchain,
                                                              double nativeJob) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callchain.pipeline.model.CallRecord;
 import dev.callchain.pipeline.model.Rejection;
 import dev.callchain.pipeline.options.CallchainOptions;
+import dev.callchain.pipeline.options.IncrementalRocksDb;
 import dev.callchain.pipeline.options.OptionsReader;
 import dev.callchain.pipeline.testing.AllPairsOracle;
 import dev.callchain.pipeline.testing.BadCallLogs;
@@ -24,6 +25,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.flink.contrib.streaming.state.RocksDBStateBackend;
+import org.apache.flink.runtime.state.filesystem.FsStateBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -181,5 +184,23 @@ class CallchainMainTest {
             Map.of());
     assertEquals(7L, given.getMaxBundleSize());
     assertFalse(given.isStreaming());
+  }
+
+  /** --stateBackend=rocksdb checkpoints incrementally, into the storage path it cannot do without. */
+  @Test
+  void rocksDbIsChosenWithIncrementalCheckpoints() {
+    String storage = dir.resolve("checkpoints").toUri().toString();
+    CallchainOptions options = OptionsReader.read(
+        new String[] {"--runner=FlinkRunner", "--stateBackend=RocksDB", "--stateBackendStoragePath=" + storage},
+        Map.of());
+    assertEquals(IncrementalRocksDb.class, options.getStateBackendFactory());
+    RocksDBStateBackend backend =
+        (RocksDBStateBackend) new IncrementalRocksDb().createStateBackend(options);
+    assertTrue(backend.isIncrementalCheckpointsEnabled());
+    assertEquals(dir.resolve("checkpoints").toString(),
+        ((FsStateBackend) backend.getCheckpointBackend()).getCheckpointPath().getPath());
+
+    assertEquals(2, main("--runner=FlinkRunner", "--stateBackend=rocksdb"));
+    assertTrue(errors().contains("--stateBackend=rocksdb needs --stateBackendStoragePath"), errors());
   }
 }

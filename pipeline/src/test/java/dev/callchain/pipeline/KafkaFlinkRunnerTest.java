@@ -16,6 +16,9 @@ import dev.callchain.pipeline.testing.BadCallLogs;
 import dev.callchain.pipeline.testing.LinkedOutput;
 import dev.callchain.pipeline.testing.TestCalls;
 import dev.callchain.pipeline.testing.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +26,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.function.LongFunction;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kafka to Kafka on the FlinkRunner's embedded cluster, streaming, against a real in-process
@@ -114,6 +119,50 @@ class KafkaFlinkRunnerTest {
     } finally {
       job.cancel();
     }
+  }
+
+  /**
+   * On RocksDB with incremental checkpoints (--stateBackend=rocksdb) the output is the all-pairs
+   * result too: the calls stay held in RocksDB through a completed checkpoint, until a far later
+   * call moves the watermark past them.
+   */
+  @Test
+  void onRocksDbThroughACheckpointTheOutputIsTheAllPairsResult(@TempDir Path checkpoints) throws Exception {
+    List<CallRecord> calls = LinkingScenarios.randomCalls(new Random(21), 300);
+    List<String> values = new ArrayList<>();
+    List<Integer> partitions = new ArrayList<>();
+    for (CallRecord call : ArrivalStream.shuffledWithinBound(calls, 1000, new Random(22))) {
+      values.add(TestCalls.json(call));
+      partitions.add(partitions.size() % 5);
+    }
+    topics.send("rocksdb-in", values, partitions);
+    PipelineResult job = start("rocksdb", "--maxOutOfOrderMs=1000", "--idleFlushMs=3600000",
+        "--idlePartitionMs=2000", "--stateBackend=rocksdb", "--stateBackendStoragePath=" + checkpoints.toUri(),
+        "--checkpointingInterval=500");
+    try {
+      awaitCompletedCheckpoint(checkpoints);
+      long later = 1_600_000_000_000L + 3_600_000;
+      topics.send("rocksdb-in", List.of(TestCalls.json(call("sentinel", "s1", "s2", later, later + 1))), List.of(0));
+      List<ConsumerRecord<String, String>> linked =
+          topics.readUntil("rocksdb-out", read -> read.size() >= calls.size(), WAIT);
+      assertEquals(AllPairsOracle.links(calls), LinkedOutput.linksKeyedById(linked));
+    } finally {
+      job.cancel();
+    }
+  }
+
+  /** Waits for a checkpoint's metadata under the storage path, which Flink writes as it completes one. */
+  private static void awaitCompletedCheckpoint(Path checkpoints) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      try (Stream<Path> files = Files.walk(checkpoints)) {
+        if (files.anyMatch(file -> file.getFileName().toString().equals("_metadata"))) {
+          return;
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no checkpoint completed in " + checkpoints + " within " + WAIT);
   }
 
   /**

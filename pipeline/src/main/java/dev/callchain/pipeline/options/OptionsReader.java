@@ -39,6 +39,7 @@ public final class OptionsReader {
   static final long STREAMING_BUNDLE_SIZE = 100;
 
   private static final Set<String> OFFSET_RESETS = Set.of("earliest", "latest", "none");
+  private static final String ROCKSDB = "rocksdb";
 
   private OptionsReader() {}
 
@@ -66,8 +67,22 @@ public final class OptionsReader {
     if (options.getParallelism() != null && options.getParallelism() > 0) {
       options.as(DirectOptions.class).setTargetParallelism(options.getParallelism());
     }
+    if (ROCKSDB.equalsIgnoreCase(options.getStateBackend())) {
+      withIncrementalCheckpoints(options);
+    }
     check(options);
     return options;
+  }
+
+  /**
+   * {@code --stateBackend=rocksdb} with incremental checkpoints: Beam's own rocksdb backend takes
+   * them only from a Flink config file, so the choice goes to {@link IncrementalRocksDb}.
+   */
+  private static void withIncrementalCheckpoints(CallchainOptions options) {
+    require(options.getStateBackendStoragePath() != null,
+        "--stateBackend=rocksdb needs --stateBackendStoragePath, where its checkpoints go");
+    options.setStateBackend(null);
+    options.setStateBackendFactory(IncrementalRocksDb.class);
   }
 
   /** A run that ends by itself: a file, or a Kafka read of --maxRecords records. */
