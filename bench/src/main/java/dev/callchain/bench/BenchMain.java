@@ -104,8 +104,8 @@ public final class BenchMain {
     Path confDirs = workDir.resolve("flink-conf");
     CheckpointSection.Result checkpoint =
         new CheckpointSection(runs, confDirs, log, callchainArgs).measure(largeState);
-    SubtaskBalanceSection.Result subtaskBalance =
-        new SubtaskBalanceSection(runs, confDirs, log, callchainArgs).measure(largeState);
+    List<SubtaskBalanceSection.Result> subtaskBalance =
+        new SubtaskBalanceSection(runs, confDirs, log, callchainArgs).measureUnslicedAndSliced(largeState);
 
     ThroughputSection throughput = new ThroughputSection(runs, log);
     List<ThroughputSection.WorkloadRuns> throughputRuns = new ArrayList<>();

@@ -41,9 +41,19 @@ final class SubtaskBalanceSection {
     this.extra = List.copyOf(extra);
   }
 
-  Result measure(Datasets.Dataset data) throws IOException, InterruptedException {
+  /** With callchain's default key (an address) and then with its addresses cut into slices. */
+  List<Result> measureUnslicedAndSliced(Datasets.Dataset data) throws IOException, InterruptedException {
+    return List.of(measure(data, List.of()), measure(data, List.of("--addressSliceMs=" + SLICE_MS)));
+  }
+
+  /** The slice the bench cuts addresses into: well above the default workload's calls (at most ~0.2 s). */
+  static final long SLICE_MS = 1000;
+
+  Result measure(Datasets.Dataset data, List<String> linkerOptions) throws IOException, InterruptedException {
     FlinkRest rest = FlinkRest.configure(confDirs);
     List<String> args = new ArrayList<>(List.of("--parallelism=" + PARALLELISM, rest.pipelineOption()));
+    List<String> extra = new ArrayList<>(this.extra);
+    extra.addAll(linkerOptions);
     args.addAll(extra);
     log.step("subtask balance: callchain at parallelism %d reading %,d records of %s%s", PARALLELISM,
         data.records(), data.workload().name(), extra.isEmpty() ? "" : ", with " + String.join(" ", extra));
@@ -104,9 +114,14 @@ final class SubtaskBalanceSection {
         .orElse(Target.notMeasured(name, Target.Bound.AT_MOST, TARGET, "x", result.note()));
   }
 
-  static MarkdownTable table(Result result) {
+  static MarkdownTable table(List<Result> results) {
     MarkdownTable table = new MarkdownTable("dataset", "records", "extra options", "records in per subtask",
         "busiest", "mean", "busiest / mean");
+    results.forEach(result -> row(table, result));
+    return table;
+  }
+
+  private static void row(MarkdownTable table, Result result) {
     String dataset = result.data().workload().name() + " " + result.data().workload().describe();
     String options = result.extra().isEmpty() ? "–" : String.join(" ", result.extra());
     result.records().ifPresentOrElse(
@@ -115,6 +130,5 @@ final class SubtaskBalanceSection {
             Format.number(r.busiest()), Format.number(r.mean()), Format.ratio(r.busiestVsMean())),
         () -> table.row(dataset, Format.number(result.data().records()), options, "n/a: " + result.note(),
             "n/a", "n/a", "n/a"));
-    return table;
   }
 }

@@ -112,7 +112,7 @@ class BenchSmokeTest {
     assertFalse(CheckpointSection.target(checkpoint).measuredAtAll(), "2,000 calls are not about a million");
 
     SubtaskBalanceSection.Result balance =
-        new SubtaskBalanceSection(runs, work.resolve("conf"), log, List.of()).measure(data);
+        new SubtaskBalanceSection(runs, work.resolve("conf"), log, List.of()).measure(data, List.of());
     SubtaskRecords records = balance.records().orElseThrow();
     assertEquals(SubtaskBalanceSection.PARALLELISM, records.perSubtask().size());
     assertEquals(2 * data.records(), records.total());

@@ -203,4 +203,17 @@ class CallchainMainTest {
     assertEquals(2, main("--runner=FlinkRunner", "--stateBackend=rocksdb"));
     assertTrue(errors().contains("--stateBackend=rocksdb needs --stateBackendStoragePath"), errors());
   }
+
+  /** On RocksDB addresses are sliced unless the user says otherwise; on the heap they are not. */
+  @Test
+  void rocksDbSlicesAddressesByDefault() {
+    String storage = "--stateBackendStoragePath=" + dir.resolve("checkpoints").toUri();
+    assertEquals(1000L, OptionsReader.read(
+        new String[] {"--runner=FlinkRunner", "--stateBackend=rocksdb", storage}, Map.of()).getAddressSliceMs());
+    assertEquals(0L, OptionsReader.read(new String[] {
+        "--runner=FlinkRunner", "--stateBackend=rocksdb", storage, "--addressSliceMs=0"}, Map.of()).getAddressSliceMs());
+    assertEquals(null, OptionsReader.read(new String[] {"--runner=FlinkRunner"}, Map.of()).getAddressSliceMs());
+    assertEquals(2, main("--addressSliceMs=-5"));
+    assertTrue(errors().contains("--addressSliceMs must be 0 (off) or more"), errors());
+  }
 }

@@ -64,7 +64,7 @@ public final class LinkSettings implements Serializable {
         options.getBestParent(),
         parse(LateLinks.class, "--lateLinks", options.getLateLinks()),
         horizon == null ? bound : horizon,
-        options.getAddressSliceMs());
+        options.getAddressSliceMs() == null ? 0 : options.getAddressSliceMs());
   }
 
   /** Lower-case option values (--linker=scan) to their constants, with a clear error. */

@@ -109,9 +109,9 @@ public interface CallchainOptions extends FlinkPipelineOptions {
       "Cut each address's event time into slices of this many ms, each linked as its own key, so"
           + " that a hot address (a gateway, a load balancer) is spread over workers and no key's"
           + " state grows with its address's whole traffic. A call is linked in every slice its"
-          + " interval overlaps; pick a slice near the typical call length. 0 (default): one key"
-          + " per address.")
-  @Default.Long(0)
+          + " interval overlaps: pick slices well above the typical call length. Default: 0 (one key"
+          + " per address) on the heap, " + OptionsReader.ROCKSDB_SLICE_MS + " with --stateBackend=rocksdb,"
+          + " which reads and writes a key's state whole on every record.")
   Long getAddressSliceMs();
 
   void setAddressSliceMs(Long value);

@@ -41,6 +41,13 @@ public final class OptionsReader {
   private static final Set<String> OFFSET_RESETS = Set.of("earliest", "latest", "none");
   private static final String ROCKSDB = "rocksdb";
 
+  /**
+   * RocksDB reads and writes a key's state whole on every record: with one key per address that
+   * is the address's whole traffic within the bound, so on RocksDB addresses are sliced unless
+   * the user says otherwise (BENCHMARKS.md, "State").
+   */
+  static final long ROCKSDB_SLICE_MS = 1000;
+
   private OptionsReader() {}
 
   public static CallchainOptions read(String[] args, Map<String, String> env) {
@@ -83,6 +90,9 @@ public final class OptionsReader {
         "--stateBackend=rocksdb needs --stateBackendStoragePath, where its checkpoints go");
     options.setStateBackend(null);
     options.setStateBackendFactory(IncrementalRocksDb.class);
+    if (options.getAddressSliceMs() == null && LinkSettings.Linker.INDEX.name().equalsIgnoreCase(options.getLinker())) {
+      options.setAddressSliceMs(ROCKSDB_SLICE_MS);
+    }
   }
 
   /** A run that ends by itself: a file, or a Kafka read of --maxRecords records. */
@@ -154,13 +164,13 @@ public final class OptionsReader {
     require(
         options.getReviseHorizonMs() == null || options.getReviseHorizonMs() >= 0,
         "--reviseHorizonMs must be 0 or more");
-    require(options.getAddressSliceMs() >= 0, "--addressSliceMs must be 0 (off) or more");
+    require(options.getAddressSliceMs() == null || options.getAddressSliceMs() >= 0, "--addressSliceMs must be 0 (off) or more");
     LinkSettings settings = LinkSettings.from(options);
     require(
         settings.linker() == LinkSettings.Linker.INDEX
             || (!settings.bestParent()
                 && settings.lateLinks() == LinkSettings.LateLinks.DROP
-                && options.getAddressSliceMs() == 0),
+                && (options.getAddressSliceMs() == null || options.getAddressSliceMs() == 0)),
         "--linker=scan is the plain baseline: it has no --bestParent, --lateLinks=revise or"
             + " --addressSliceMs");
   }
