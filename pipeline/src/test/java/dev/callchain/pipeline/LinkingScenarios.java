@@ -242,9 +242,12 @@ abstract class LinkingScenarios {
     assertEquals(links(List.of(), List.of("late")), run.links("p"));
     assertEquals(links(List.of("p"), List.of()), run.links("late"));
     if (run.counter(CallchainMetrics.LATE_CALLS) == 1) {
-      assertEquals(1, run.byId.get("p").revision());
-      assertEquals(1, run.counter(CallchainMetrics.REVISIONS));
       assertEquals(1, run.counter(CallchainMetrics.LATE_LINKS));
+      // Re-emitted as revision 1, unless the revised half reached the assembler before p was
+      // whole (Flink may deliver p's other half, or a sliced address's other pieces, after it):
+      // then p's first record already has the late link. Never a revision without a change.
+      assertEquals(run.counter(CallchainMetrics.REVISIONS), run.byId.get("p").revision());
+      assertTrue(run.byId.get("p").revision() <= 1);
     }
     assertEquals(0, run.byId.get("late").revision());
   }
