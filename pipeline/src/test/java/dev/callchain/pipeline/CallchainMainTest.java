@@ -197,6 +197,7 @@ class CallchainMainTest {
     RocksDBStateBackend backend =
         (RocksDBStateBackend) new IncrementalRocksDb().createStateBackend(options);
     assertTrue(backend.isIncrementalCheckpointsEnabled());
+    assertEquals(RocksDBStateBackend.PriorityQueueStateType.HEAP, backend.getPriorityQueueStateType());
     assertEquals(dir.resolve("checkpoints").toString(),
         ((FsStateBackend) backend.getCheckpointBackend()).getCheckpointPath().getPath());
 

@@ -1,7 +1,11 @@
 package dev.callchain.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.callchain.pipeline.link.LinkSettings;
+import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.junit.jupiter.api.Test;
 
 /**
  * With each address cut into 250 ms slices (--addressSliceMs), the linking scenarios give the
@@ -24,5 +28,17 @@ class SlicedAddressLinkingTest extends LinkingScenarios {
   @Override
   protected int randomRuns() {
     return 6;
+  }
+
+  /**
+   * The DirectRunner delivers the watermark (10 s) before the late child: p's slice of 1,000 ms
+   * was emptied and forgotten by then, and the child, starting it again, is still known late.
+   */
+  @Test
+  void aCallReachingAForgottenSliceIsCountedAsLate() {
+    Run run = lateChild();
+    assertEquals(1, run.counter(CallchainMetrics.LATE_CALLS));
+    assertEquals(links(List.of(), List.of()), run.links("p"));
+    assertEquals(links(List.of(), List.of()), run.links("late"));
   }
 }

@@ -34,10 +34,10 @@ final class AddressSlices implements Serializable {
 
   /**
    * The event time from which no call can arrive on time in {@code slice}: any call there starts
-   * before it. Unsliced, never.
+   * before it. Unsliced, never ({@link CallIndex#NOTHING_HELD}, the end of time).
    */
   long closesAt(long slice) {
-    return sliced() ? (slice + 1) * sliceMs : Long.MAX_VALUE;
+    return sliced() ? (slice + 1) * sliceMs : CallIndex.NOTHING_HELD;
   }
 
   /** How many slices [start, end] overlaps: the pieces of its children half. */

@@ -159,13 +159,14 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
       evictTimer.clear();
       state.clear();
       return;
-    } else if (calls.isEmpty()) {
+    }
+    if (calls.isEmpty()) {
       // Nothing held, so nothing to flush; keep only how far this address has evicted, so that
       // a call arriving behind it is still recognised as late. A slice is forgotten once it closes.
       idleTimer.clear();
       calls.idleTimer = CallsAtAddress.UNSET;
-      calls.evictionTimer = closesAt == Long.MAX_VALUE ? CallIndex.NOTHING_HELD : closesAt;
-      if (closesAt != Long.MAX_VALUE) {
+      calls.evictionTimer = closesAt;
+      if (closesAt != CallIndex.NOTHING_HELD) {
         evictTimer.set(new Instant(closesAt));
       }
     } else {

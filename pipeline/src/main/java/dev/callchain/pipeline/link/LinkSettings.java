@@ -122,6 +122,11 @@ public final class LinkSettings implements Serializable {
     return lateLinks;
   }
 
+  /** Whether addresses are cut into slices of event time (--addressSliceMs above 0). */
+  public boolean slicesAddresses() {
+    return addressSliceMs > 0;
+  }
+
   /** How each address's event time is cut into keys (--addressSliceMs). */
   AddressSlices addressSlices() {
     return new AddressSlices(addressSliceMs);

@@ -90,7 +90,8 @@ public final class OptionsReader {
         "--stateBackend=rocksdb needs --stateBackendStoragePath, where its checkpoints go");
     options.setStateBackend(null);
     options.setStateBackendFactory(IncrementalRocksDb.class);
-    if (options.getAddressSliceMs() == null && LinkSettings.Linker.INDEX.name().equalsIgnoreCase(options.getLinker())) {
+    if (options.getAddressSliceMs() == null
+        && LinkSettings.parse(LinkSettings.Linker.class, "--linker", options.getLinker()) == LinkSettings.Linker.INDEX) {
       options.setAddressSliceMs(ROCKSDB_SLICE_MS);
     }
   }
@@ -170,7 +171,7 @@ public final class OptionsReader {
         settings.linker() == LinkSettings.Linker.INDEX
             || (!settings.bestParent()
                 && settings.lateLinks() == LinkSettings.LateLinks.DROP
-                && (options.getAddressSliceMs() == null || options.getAddressSliceMs() == 0)),
+                && !settings.slicesAddresses()),
         "--linker=scan is the plain baseline: it has no --bestParent, --lateLinks=revise or"
             + " --addressSliceMs");
   }
