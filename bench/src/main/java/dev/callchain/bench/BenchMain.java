@@ -59,8 +59,7 @@ public final class BenchMain {
     BenchResults results;
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
       log.step("%s run; broker at %s; child logs in %s", plan.name(), broker.bootstrapServers(), workDir);
-      Runs runs = new Runs(broker, new ChildJvm(childHeap, workDir.resolve("logs")),
-          repo.resolve("runner-configs/flink-embedded.conf"), RUN_TIMEOUT);
+      Runs runs = Runs.onEmbeddedFlink(broker, childHeap, workDir.resolve("logs"), repo);
       results = run(plan, broker, runs, workDir, plotDir, callchainArgs, log);
     }
     BenchReport report = new BenchReport(results, command.toString(), childHeap, repo);
@@ -101,11 +100,10 @@ public final class BenchMain {
     }
     StreamingDrainSection.WorkloadDrains stateBackends =
         drains.measure(backendData, 1, StreamingDrainSection.STATE_BACKENDS);
-    Path confDirs = workDir.resolve("flink-conf");
-    CheckpointSection.Result checkpoint =
-        new CheckpointSection(runs, confDirs, log, callchainArgs).measure(largeState);
+    ObservedCallchain observed = new ObservedCallchain(runs, workDir.resolve("flink-conf"), callchainArgs);
+    CheckpointSection.Result checkpoint = new CheckpointSection(observed, log).measure(largeState);
     List<SubtaskBalanceSection.Result> subtaskBalance =
-        new SubtaskBalanceSection(runs, confDirs, log, callchainArgs).measureUnslicedAndSliced(largeState);
+        new SubtaskBalanceSection(observed, log).measureUnslicedAndSliced(largeState);
 
     ThroughputSection throughput = new ThroughputSection(runs, log);
     List<ThroughputSection.WorkloadRuns> throughputRuns = new ArrayList<>();

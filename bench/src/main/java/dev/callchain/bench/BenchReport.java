@@ -1,5 +1,6 @@
 package dev.callchain.bench;
 
+import dev.callchain.pipeline.options.OptionsReader;
 import dev.callchain.report.MarkdownTable;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
@@ -69,8 +70,11 @@ final class BenchReport {
     StringBuilder md = new StringBuilder("## State: RocksDB and the heap, a large checkpoint, parallel linking\n\n");
     md.append("callchain drained a dataset of the ").append(backends.data().workload().name())
         .append(" workload as a live stream, as in the summary, twice, one after the other: its state on the heap"
-            + " (`stateBackend=filesystem`, as everywhere else here) and in RocksDB (`--stateBackend=rocksdb`, with"
-            + " incremental checkpoints); both checkpoint every 60 s into files.\n\n");
+            + " (`stateBackend=filesystem`, one key per address, as everywhere else here) and in RocksDB"
+            + " (`--stateBackend=rocksdb`, with incremental checkpoints, timers on the heap, and each address cut"
+            + " into slices of " + OptionsReader.ROCKSDB_SLICE_MS + " ms of event time, which RocksDB gets unless"
+            + " `--addressSliceMs` says otherwise); both"
+            + " checkpoint every 60 s into files. Each ran as a user runs it with the one option.\n\n");
     md.append(StreamingDrainSection.table(List.of(backends), LiveSystem.CALLCHAIN, "vs heap").render()).append('\n');
     md.append(StreamingDrainSection.notes(List.of(backends))).append('\n');
     md.append(String.format(Locale.ROOT, "A checkpoint with every call held: callchain streamed a dataset of the"

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callchain.pipeline.CallchainMetrics;
 import dev.callchain.report.MarkdownTable;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,35 +38,26 @@ final class CheckpointSection {
     }
   }
 
-  private final Runs runs;
-  private final Path confDirs;
+  private final ObservedCallchain callchain;
   private final Log log;
-  private final List<String> extra;
 
-  /**
-   * @param confDirs where each run's Flink configuration is written
-   * @param extra options added to callchain's own
-   */
-  CheckpointSection(Runs runs, Path confDirs, Log log, List<String> extra) {
-    this.runs = runs;
-    this.confDirs = confDirs;
+  CheckpointSection(ObservedCallchain callchain, Log log) {
+    this.callchain = callchain;
     this.log = log;
-    this.extra = List.copyOf(extra);
   }
 
   Result measure(Datasets.Dataset data) throws IOException, InterruptedException {
-    FlinkRest rest = FlinkRest.configure(confDirs);
-    List<String> args = new ArrayList<>(List.of(
+    List<String> options = List.of(
         "--maxOutOfOrderMs=" + HOLD_ALL.toMillis(),
         "--idleFlushMs=" + HOLD_ALL.toMillis(),
-        "--checkpointingInterval=" + CHECKPOINT_INTERVAL.toMillis(),
-        rest.pipelineOption()));
-    args.addAll(extra);
+        "--checkpointingInterval=" + CHECKPOINT_INTERVAL.toMillis());
     long expectedRoles = 2 * data.records();
     Duration limit = StreamingDrain.limitFor(data.records());
     log.step("checkpoint: callchain holding all %,d records of %s (heap state, checkpoints every %d s)",
         data.records(), data.workload().name(), CHECKPOINT_INTERVAL.toSeconds());
-    try (Runs.LiveRun run = LiveSystem.CALLCHAIN.start(runs, data, args)) {
+    try (ObservedCallchain.Observed observed = callchain.start(data, options)) {
+      FlinkRest rest = observed.rest();
+      Runs.LiveRun run = observed.run();
       Optional<Long> held = rest.await(run, limit, job -> heldWhenAll(rest, job, expectedRoles));
       if (held.isEmpty()) {
         String why = "the linker did not hold all " + Format.number(expectedRoles) + " call roles within "

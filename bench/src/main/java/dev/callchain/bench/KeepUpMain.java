@@ -50,24 +50,13 @@ public final class KeepUpMain {
   private KeepUpMain() {}
 
   public static void main(String[] args) throws Exception {
-    // The broker runs in this JVM and logs every step at INFO otherwise (scripts/bench sets the same).
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-        System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("keep-up: " + e.getMessage());
-      System.err.println(USAGE);
-      System.exit(2);
-      return;
-    }
+    StandaloneCommand.quietBrokerLogs();
+    Options options = StandaloneCommand.optionsOrExit("keep-up", USAGE, () -> Options.parse(args));
     Log log = new Log(System.err);
     Path workDir = options.repo().resolve("bench/target/keep-up-run");
     KeepUpSection.Result result;
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-      Runs runs = new Runs(broker, new ChildJvm(options.heap(), workDir.resolve("logs")),
-          options.repo().resolve("runner-configs/flink-embedded.conf"), BenchMain.RUN_TIMEOUT);
+      Runs runs = Runs.onEmbeddedFlink(broker, options.heap(), workDir.resolve("logs"), options.repo());
       result = KeepUpSection.measure(options.plan(), runs, workDir.resolve("checkpoints"), log);
     }
     System.out.println(KeepUpSection.table(result).render());

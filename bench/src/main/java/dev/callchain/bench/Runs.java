@@ -44,6 +44,16 @@ final class Runs {
     this.timeout = timeout;
   }
 
+  /**
+   * Runs as the bench's commands make them: children with {@code heap} logging into {@code logDir},
+   * pipelines on the repository's embedded-cluster configuration, finite ones stopped at {@link
+   * BenchMain#RUN_TIMEOUT}.
+   */
+  static Runs onEmbeddedFlink(EmbeddedKafkaBroker broker, String heap, Path logDir, Path repo) {
+    return new Runs(broker, new ChildJvm(heap, logDir), repo.resolve("runner-configs/flink-embedded.conf"),
+        BenchMain.RUN_TIMEOUT);
+  }
+
   String bootstrap() {
     return broker.bootstrapServers();
   }

@@ -71,25 +71,14 @@ public final class StreamingDrainMain {
   private StreamingDrainMain() {}
 
   public static void main(String[] args) throws Exception {
-    // The broker runs in this JVM and logs every step at INFO otherwise (scripts/bench sets the same).
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-        System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("drain: " + e.getMessage());
-      System.err.println(USAGE);
-      System.exit(2);
-      return;
-    }
+    StandaloneCommand.quietBrokerLogs();
+    Options options = StandaloneCommand.optionsOrExit("drain", USAGE, () -> Options.parse(args));
     Workload workload = options.workload();
     Log log = new Log(System.err);
     StreamingDrainSection.WorkloadDrains drains;
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
       Path repo = options.repo();
-      Runs runs = new Runs(broker, new ChildJvm(options.heap(), repo.resolve("bench/target/drain-run/logs")),
-          repo.resolve("runner-configs/flink-embedded.conf"), BenchMain.RUN_TIMEOUT);
+      Runs runs = Runs.onEmbeddedFlink(broker, options.heap(), repo.resolve("bench/target/drain-run/logs"), repo);
       log.step("writing %s (%s, about %d records)", workload.name(), workload.describe(), workload.records());
       Datasets.Dataset data = new Datasets(broker).intoKafka(workload, runs.freshTopic(workload.name()));
       drains = new StreamingDrainSection(runs, log, options.extra())

@@ -3,7 +3,6 @@ package dev.callchain.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callchain.report.MarkdownTable;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,24 +20,18 @@ final class SubtaskBalanceSection {
   static final int PARALLELISM = 8;
   /** The target: the busiest linking worker handles at most this many times the mean records. */
   static final double TARGET = 2;
+  /** The slice the bench cuts addresses into: well above the default workload's calls (at most ~0.2 s). */
+  static final long SLICE_MS = 1000;
 
   /** @param note why there are no figures, else empty */
   record Result(Datasets.Dataset data, List<String> extra, Optional<SubtaskRecords> records, String note) {}
 
-  private final Runs runs;
-  private final Path confDirs;
+  private final ObservedCallchain callchain;
   private final Log log;
-  private final List<String> extra;
 
-  /**
-   * @param confDirs where each run's Flink configuration is written
-   * @param extra options added to callchain's own (say, one that cuts a hot address)
-   */
-  SubtaskBalanceSection(Runs runs, Path confDirs, Log log, List<String> extra) {
-    this.runs = runs;
-    this.confDirs = confDirs;
+  SubtaskBalanceSection(ObservedCallchain callchain, Log log) {
+    this.callchain = callchain;
     this.log = log;
-    this.extra = List.copyOf(extra);
   }
 
   /** With callchain's default key (an address) and then with its addresses cut into slices. */
@@ -46,18 +39,16 @@ final class SubtaskBalanceSection {
     return List.of(measure(data, List.of()), measure(data, List.of("--addressSliceMs=" + SLICE_MS)));
   }
 
-  /** The slice the bench cuts addresses into: well above the default workload's calls (at most ~0.2 s). */
-  static final long SLICE_MS = 1000;
-
   Result measure(Datasets.Dataset data, List<String> linkerOptions) throws IOException, InterruptedException {
-    FlinkRest rest = FlinkRest.configure(confDirs);
-    List<String> args = new ArrayList<>(List.of("--parallelism=" + PARALLELISM, rest.pipelineOption()));
-    List<String> extra = new ArrayList<>(this.extra);
+    List<String> options = new ArrayList<>(List.of("--parallelism=" + PARALLELISM));
+    options.addAll(linkerOptions);
+    List<String> extra = new ArrayList<>(callchain.extra());
     extra.addAll(linkerOptions);
-    args.addAll(extra);
     log.step("subtask balance: callchain at parallelism %d reading %,d records of %s%s", PARALLELISM,
         data.records(), data.workload().name(), extra.isEmpty() ? "" : ", with " + String.join(" ", extra));
-    try (Runs.LiveRun run = LiveSystem.CALLCHAIN.start(runs, data, args)) {
+    try (ObservedCallchain.Observed observed = callchain.start(data, options)) {
+      FlinkRest rest = observed.rest();
+      Runs.LiveRun run = observed.run();
       ReadAll readAll = new ReadAll(2 * data.records());
       Optional<SubtaskRecords> records =
           rest.await(run, StreamingDrain.limitFor(data.records()), job -> readAll.look(rest, job));

@@ -104,15 +104,15 @@ class BenchSmokeTest {
     Datasets.Dataset data = new Datasets(broker).intoKafka(Workload.dense(2_000), runs.freshTopic("state"));
     Log log = new Log(System.err);
 
-    CheckpointSection.Result checkpoint =
-        new CheckpointSection(runs, work.resolve("conf"), log, List.of()).measure(data);
+    ObservedCallchain observed = new ObservedCallchain(runs, work.resolve("conf"), List.of());
+    CheckpointSection.Result checkpoint = new CheckpointSection(observed, log).measure(data);
     assertEquals(2 * data.records(), checkpoint.heldCallRoles(), checkpoint.note());
     CompletedCheckpoint completed = checkpoint.checkpoint().orElseThrow();
     assertTrue(completed.stateSizeBytes() > 0 && completed.durationMs() >= 0, completed.toString());
     assertFalse(CheckpointSection.target(checkpoint).measuredAtAll(), "2,000 calls are not about a million");
 
     SubtaskBalanceSection.Result balance =
-        new SubtaskBalanceSection(runs, work.resolve("conf"), log, List.of()).measure(data, List.of());
+        new SubtaskBalanceSection(observed, log).measure(data, List.of());
     SubtaskRecords records = balance.records().orElseThrow();
     assertEquals(SubtaskBalanceSection.PARALLELISM, records.perSubtask().size());
     assertEquals(2 * data.records(), records.total());

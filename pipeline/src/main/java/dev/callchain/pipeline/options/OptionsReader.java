@@ -46,7 +46,7 @@ public final class OptionsReader {
    * is the address's whole traffic within the bound, so on RocksDB addresses are sliced unless
    * the user says otherwise (BENCHMARKS.md, "State").
    */
-  static final long ROCKSDB_SLICE_MS = 1000;
+  public static final long ROCKSDB_SLICE_MS = 1000;
 
   private OptionsReader() {}
 
