@@ -71,6 +71,25 @@ class DockerComposeTest {
     assertTrue(Files.exists(Repo.root().resolve("pipeline/target/callchain-pipeline.jar")));
   }
 
+  @Test
+  void startsTheTaskManagerWithThePipelinesMeasuredJvmFlags() throws Exception {
+    // Both Flink services take their environment from the x-flink-properties anchor.
+    assertTrue(text.contains("environment: *flink-properties"), "Flink services use the anchor");
+    JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(text);
+    JsonNode flink =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(compose.get("x-flink-properties").get("FLINK_PROPERTIES").asText());
+    List<String> flags = new ArrayList<>();
+    for (String line : Files.readAllLines(Repo.root().resolve("runner-configs/jvm.options"))) {
+      String flag = line.strip();
+      if (!flag.isEmpty() && !flag.startsWith("#")) {
+        flags.add(flag);
+      }
+    }
+    assertTrue(!flags.isEmpty(), "runner-configs/jvm.options lists flags");
+    assertEquals(String.join(" ", flags), flink.path("env.java.opts.taskmanager").asText());
+  }
+
   private static List<String> ports(String service) {
     List<String> ports = new ArrayList<>();
     services.get(service).get("ports").forEach(port -> ports.add(port.asText()));
