@@ -184,6 +184,7 @@ final class ChildJvm {
     command.add("-Xmx" + maxHeap);
     command.add("-Xms" + maxHeap);
     command.addAll(GC_FLAGS);
+    flightRecording(name).ifPresent(command::add);
     command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
@@ -202,6 +203,27 @@ final class ChildJvm {
     } catch (IOException e) {
       throw new UncheckedIOException("could not start a child JVM for " + mainClass, e);
     }
+  }
+
+  /**
+   * With {@code -D}{@value #JFR_DIR_PROPERTY}{@code =DIR} every child records a JFR profile into
+   * {@code DIR/<name>.jfr}, written when it ends: how a missed target is profiled in the mode it
+   * was measured in.
+   */
+  static final String JFR_DIR_PROPERTY = "callchain.bench.jfrDir";
+
+  private static Optional<String> flightRecording(String name) {
+    String dir = System.getProperty(JFR_DIR_PROPERTY);
+    if (dir == null || dir.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      Files.createDirectories(Path.of(dir));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not create the JFR directory " + dir, e);
+    }
+    Path file = Path.of(dir).toAbsolutePath().resolve(name + ".jfr");
+    return Optional.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + file);
   }
 
   /** Runs a child to its end and returns its result. */
