@@ -108,6 +108,10 @@ final class BenchReport {
         .append("` = -Xms, ").append(String.join(" ", ChildJvm.GC_FLAGS))
         .append("), apart from the in-process Kafka broker (one KRaft node, 5 partitions per topic)"
             + " and from each other; peak heap is what that JVM sampled every 100 ms.\n");
+    if (ChildJvm.recordsFlights()) {
+      md.append("- Every measured JVM was recorded with JFR (profile settings, `BENCH_JFR_DIR`), which costs"
+          + " some speed: compare with runs recorded the same way.\n");
+    }
     md.append("- The machine is shared and noisy: compare ratios of systems measured side by side in this run,"
         + " not absolute numbers across runs. Batch rates are wall time from job submission to its end, cluster"
         + " start included (for the raw consumer: from subscribing).\n\n");

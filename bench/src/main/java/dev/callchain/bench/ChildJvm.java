@@ -212,11 +212,17 @@ final class ChildJvm {
    */
   static final String JFR_DIR_PROPERTY = "callchain.bench.jfrDir";
 
-  private static Optional<String> flightRecording(String name) {
+  /** Whether this run's children record JFR profiles. */
+  static boolean recordsFlights() {
     String dir = System.getProperty(JFR_DIR_PROPERTY);
-    if (dir == null || dir.isBlank()) {
+    return dir != null && !dir.isBlank();
+  }
+
+  private static Optional<String> flightRecording(String name) {
+    if (!recordsFlights()) {
       return Optional.empty();
     }
+    String dir = System.getProperty(JFR_DIR_PROPERTY);
     try {
       Files.createDirectories(Path.of(dir));
     } catch (IOException e) {
