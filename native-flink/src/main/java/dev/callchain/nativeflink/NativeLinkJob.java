@@ -136,7 +136,9 @@ public final class NativeLinkJob {
             sink(
                 settings,
                 new KafkaRecords<DeadLetter>(
-                    settings.deadLetterTopic(), null, OutputJson::deadLetter)))
+                    settings.deadLetterTopic(),
+                    null,
+                    letter -> OutputJson.deadLetter(letter, OutputJson.DEFAULT_MAX_RECORD_BYTES))))
         .name("WriteDeadLetters");
     routed
         .keyBy(call -> call.address, Types.STRING)

@@ -5,7 +5,6 @@ import dev.callchain.pipeline.model.DeadLetter;
 import dev.callchain.pipeline.model.Origin;
 import dev.callchain.pipeline.parse.CallLogParser;
 import dev.callchain.pipeline.parse.ParseResult;
-import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.types.Either;
@@ -33,7 +32,7 @@ final class ParseCallLogs
       out.collect(
           Either.Right(
               new DeadLetter(
-                  new String(value, StandardCharsets.UTF_8),
+                  value,
                   parsed.rejection(),
                   parsed.detail(),
                   Origin.kafka(record.topic(), record.partition(), record.offset()))));

@@ -8,17 +8,22 @@ import dev.callchain.pipeline.io.WriteJsonLines;
 import dev.callchain.pipeline.link.LinkByAddress;
 import dev.callchain.pipeline.link.LinkSettings;
 import dev.callchain.pipeline.model.CallLog;
+import dev.callchain.pipeline.model.DeadLetter;
 import dev.callchain.pipeline.options.CallchainOptions;
 import dev.callchain.pipeline.parse.ParseCalls;
+import dev.callchain.pipeline.sink.FitLinkedCalls;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PDone;
 
 /**
  * The whole job: read call logs, parse them (rejects to dead letters) with event time, link them
- * by address, join each call's links by id, and write the linked calls.
+ * by address, join each call's links by id, and write the linked calls; every record written fits
+ * its sink (--maxRecordBytes), so that no record can stop the job.
  */
 public final class CallchainPipeline extends PTransform<PBegin, PDone> {
   private final CallchainOptions options;
@@ -31,15 +36,21 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
   public PDone expand(PBegin begin) {
     PCollectionTuple parsed = begin.apply("ReadCallLogs", readCallLogs()).apply("ParseCalls", new ParseCalls());
 
-    parsed
-        .get(ParseCalls.CALLS)
-        .apply("LinkByAddress", new LinkByAddress(LinkSettings.from(options)))
-        .apply("FormatLinkedCalls", ToKeyedJson.linkedCalls())
-        .apply("WriteLinkedCalls", linkedCallsSink());
+    PCollectionTuple linked =
+        parsed
+            .get(ParseCalls.CALLS)
+            .apply("LinkByAddress", new LinkByAddress(LinkSettings.from(options)))
+            .apply("FormatLinkedCalls", new FitLinkedCalls(options.getMaxRecordBytes()));
+    PCollection<DeadLetter> refused =
+        linked.get(FitLinkedCalls.FITTING).apply("WriteLinkedCalls", linkedCallsSink());
 
-    parsed
-        .get(ParseCalls.DEAD_LETTERS)
-        .apply("FormatDeadLetters", ToKeyedJson.deadLetters())
+    // Rejected logs, and linked calls too large for their sink or refused by it: nothing is lost.
+    PCollectionList.of(parsed.get(ParseCalls.DEAD_LETTERS))
+        .and(linked.get(FitLinkedCalls.TOO_LARGE))
+        .and(refused)
+        .apply("AllDeadLetters", Flatten.pCollections())
+        .apply("FormatDeadLetters", ToKeyedJson.deadLetters(options.getMaxRecordBytes()))
+        // What the dead letters' own topic refuses is logged and counted there (SendToKafka).
         .apply("WriteDeadLetters", deadLettersSink());
     return PDone.in(begin.getPipeline());
   }
@@ -60,7 +71,7 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
   }
 
   private WriteJsonLines linkedCallsSink() {
-    WriteJsonLines sink = WriteJsonLines.nowhere().toStdout(options.getPrintOutput());
+    WriteJsonLines sink = WriteJsonLines.nowhere(options.getMaxRecordBytes()).toStdout(options.getPrintOutput());
     if (readsKafka()) {
       KafkaSettings kafka = kafkaSettings(options);
       sink = sink.toKafka(kafka.bootstrapServers(), kafka.outputTopic());
@@ -70,7 +81,7 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
 
   /** Dead letters always go somewhere: Kafka, a file, or (a file run without one) stdout. */
   private WriteJsonLines deadLettersSink() {
-    WriteJsonLines sink = WriteJsonLines.nowhere();
+    WriteJsonLines sink = WriteJsonLines.nowhere(options.getMaxRecordBytes());
     if (readsKafka()) {
       KafkaSettings kafka = kafkaSettings(options);
       sink = sink.toKafka(kafka.bootstrapServers(), kafka.deadLetterTopic());

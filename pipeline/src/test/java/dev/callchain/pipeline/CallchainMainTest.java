@@ -1,5 +1,6 @@
 package dev.callchain.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,11 +21,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.flink.contrib.streaming.state.RocksDBStateBackend;
 import org.apache.flink.runtime.state.filesystem.FsStateBackend;
 import org.junit.jupiter.api.Test;
@@ -89,6 +95,62 @@ class CallchainMainTest {
       assertTrue(!node.get("reason").asText().isEmpty());
     }
     assertTrue(errors().contains("calls_read"), errors());
+  }
+
+  /**
+   * Nothing written is over --maxRecordBytes and nothing is lost: a linked call over it goes to
+   * the dead letters whole (cut to fit, with its size and hash), a dead letter over it carries its
+   * original cut to fit, and a binary line keeps its bytes (base64).
+   */
+  @Test
+  void recordsOverTheLimitGoToTheDeadLettersCutToFit() throws Exception {
+    List<CallRecord> calls = LinkingScenarios.randomCalls(new Random(13), 100);
+    CallRecord wide = calls.get(7);
+    List<String> lines = new ArrayList<>();
+    calls.forEach(call -> lines.add(call == wide ? TestCalls.jsonWithNote(call, 30_000) : TestCalls.json(call)));
+    String pill = "{\"id\":\"pill\",\"end_at_ms\":1,\"pad\":\"" + "\\\"".repeat(10_000) + "\"}";
+    lines.add(pill);
+    Path input = dir.resolve("in.jsonl");
+    Files.write(input, lines, StandardCharsets.UTF_8);
+    byte[] binary = {'{', (byte) 0xff, (byte) 0xfe, '}', '\n'};
+    Files.write(input, binary, StandardOpenOption.APPEND);
+    Path output = dir.resolve("linked.jsonl");
+    Path rejected = dir.resolve("rejected.jsonl");
+
+    int code =
+        main(
+            "--runner=DirectRunner",
+            "--inputFile=" + input,
+            "--outputFile=" + output,
+            "--deadLetterFile=" + rejected,
+            "--maxRecordBytes=16000");
+
+    assertEquals(0, code, errors());
+    Map<String, String> expected = new TreeMap<>(AllPairsOracle.links(calls));
+    expected.remove(wide.id());
+    assertEquals(expected, LinkedOutput.links(Files.readAllLines(output)));
+    Map<String, JsonNode> letters = new TreeMap<>();
+    for (String line : Files.readAllLines(rejected)) {
+      assertTrue(line.getBytes(StandardCharsets.UTF_8).length <= 16_000, line.length() + " bytes");
+      JsonNode node = LinkedOutput.read(line);
+      letters.put(node.get("reason_code").asText(), node);
+    }
+    assertEquals(Set.of("OUTPUT_TOO_LARGE", "MISSING_FIELD", "NOT_JSON"), letters.keySet());
+
+    JsonNode tooLarge = letters.get("OUTPUT_TOO_LARGE");
+    assertEquals(wide.id(), tooLarge.get("origin").get("linked_call").asText());
+    assertTrue(tooLarge.get("original_truncated").asBoolean());
+    assertTrue(tooLarge.get("original_bytes").asInt() > 30_000);
+    assertTrue(tooLarge.get("original").asText().startsWith("{\"id\":\"" + wide.id() + "\""));
+
+    JsonNode cutPill = letters.get("MISSING_FIELD");
+    assertEquals(pill.length(), cutPill.get("original_bytes").asInt());
+    assertTrue(pill.startsWith(cutPill.get("original").asText()));
+
+    JsonNode bytes = letters.get("NOT_JSON");
+    assertEquals("base64", bytes.get("original_encoding").asText());
+    assertArrayEquals(
+        Arrays.copyOf(binary, 4), Base64.getDecoder().decode(bytes.get("original").asText()));
   }
 
   @Test

@@ -63,9 +63,12 @@ class CodersTest {
   void othersRoundTrip() throws Exception {
     CoderProperties.coderDecodeEncodeEqual(Origin.OriginCoder.of(), Origin.file("in.jsonl", 3));
     CoderProperties.coderDecodeEncodeEqual(Origin.OriginCoder.of(), Origin.kafka("t", 4, 99));
-    DeadLetter letter = new DeadLetter("{x", Rejection.NOT_JSON, "bad", Origin.kafka("t", 1, 2));
+    CoderProperties.coderDecodeEncodeEqual(Origin.OriginCoder.of(), Origin.linkedCall("c"));
+    DeadLetter letter =
+        new DeadLetter(new byte[] {'{', (byte) 0xff}, Rejection.NOT_JSON, "bad", Origin.kafka("t", 1, 2));
     DeadLetter copy = CoderUtils.clone(DeadLetter.DeadLetterCoder.of(), letter);
     assertEquals(letter.toString(), copy.toString());
+    assertArrayEquals(letter.original(), copy.original());
     PartialLinks half = PartialLinks.parentsOf(CALL, new String[] {"p"});
     PartialLinks halfCopy = CoderUtils.clone(PartialLinks.PartialLinksCoder.of(), half);
     assertEquals(CALL, halfCopy.call());

@@ -17,13 +17,18 @@ import dev.callchain.pipeline.testing.LinkedOutput;
 import dev.callchain.pipeline.testing.TestCalls;
 import dev.callchain.pipeline.testing.Topics;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
@@ -116,6 +121,77 @@ class KafkaFlinkRunnerTest {
         assertTrue(node.get("origin").get("partition").asInt() < 4);
       }
       assertEquals(new TreeSet<>(bad), new TreeSet<>(originals));
+    } finally {
+      job.cancel();
+    }
+  }
+
+  /**
+   * No record stops the job. Before, a 700 KB log with end before start and many quotes (legal
+   * for Kafka) made a dead letter of 1.4 MB, over the producer's limit: the writer failed, the job
+   * restarted on the same record until it failed for good. Now its dead letter is cut to fit; a
+   * linked call over --maxRecordBytes, and one its topic refuses (the topic's own limit is lower),
+   * go to the dead letters; the calls around them are linked exactly.
+   */
+  @Test
+  void noRecordStopsTheJobAndNoneIsLost() throws Exception {
+    broker.createTopic("pills-out", 5, Map.of("max.message.bytes", "40000"));
+    List<CallRecord> calls = LinkingScenarios.randomCalls(new Random(21), 200);
+    CallRecord huge = calls.get(3);
+    CallRecord wide = calls.get(4);
+    List<String> values = new ArrayList<>();
+    for (CallRecord call : calls) {
+      values.add(
+          call == huge
+              ? TestCalls.jsonWithNote(call, 300_000)
+              : call == wide ? TestCalls.jsonWithNote(call, 60_000) : TestCalls.json(call));
+    }
+    String pill =
+        "{\"id\":\"pill\",\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":2000,\"end_at_ms\":1999,"
+            + "\"pad\":\"" + "\\\"".repeat(350_000) + "\"}";
+    values.add(values.size() / 2, pill);
+    values.add(TestCalls.json(call("sentinel", "s1", "s2", 1_600_000_000_000L + 3_600_000, 1_600_000_000_000L + 3_600_001)));
+    List<Integer> partitions = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      partitions.add(i % 5);
+    }
+    topics.send("pills-in", values, partitions);
+
+    PipelineResult job =
+        start("pills", "--maxOutOfOrderMs=1000", "--idleFlushMs=3600000", "--idlePartitionMs=2000",
+            "--maxRecordBytes=200000");
+    try {
+      List<ConsumerRecord<String, String>> deadLetters =
+          topics.readUntil("pills-dead", read -> read.size() >= 3, WAIT);
+      Map<String, JsonNode> letters = new TreeMap<>();
+      for (ConsumerRecord<String, String> letter : deadLetters) {
+        letters.put(LinkedOutput.read(letter.value()).get("reason_code").asText(), LinkedOutput.read(letter.value()));
+      }
+      assertEquals(Set.of("END_BEFORE_START", "OUTPUT_TOO_LARGE", "SINK_REFUSED"), letters.keySet());
+
+      JsonNode cutPill = letters.get("END_BEFORE_START");
+      assertTrue(cutPill.get("original_truncated").asBoolean());
+      byte[] pillBytes = pill.getBytes(StandardCharsets.UTF_8);
+      assertEquals(pillBytes.length, cutPill.get("original_bytes").asInt());
+      assertEquals(
+          HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pillBytes)),
+          cutPill.get("original_sha256").asText());
+      assertEquals("pills-in", cutPill.get("origin").get("topic").asText());
+
+      assertEquals(huge.id(), letters.get("OUTPUT_TOO_LARGE").get("origin").get("linked_call").asText());
+      // The refused call is whole in its dead letter, links and all.
+      JsonNode refused = letters.get("SINK_REFUSED");
+      assertEquals(wide.id(), refused.get("origin").get("linked_call").asText());
+      Map<String, String> expected = new TreeMap<>(AllPairsOracle.links(calls));
+      assertEquals(
+          expected.get(wide.id()), LinkedOutput.links(List.of(refused.get("original").asText())).get(wide.id()));
+
+      expected.remove(huge.id());
+      expected.remove(wide.id());
+      List<ConsumerRecord<String, String>> linked =
+          topics.readUntil("pills-out", read -> read.size() >= expected.size(), WAIT);
+      // Each id once: a job restarted by a refused record would have written some twice.
+      assertEquals(expected, LinkedOutput.linksKeyedById(linked));
     } finally {
       job.cancel();
     }

@@ -7,13 +7,27 @@ import dev.callchain.pipeline.model.LinkedCall;
 import dev.callchain.pipeline.model.Origin;
 import dev.callchain.pipeline.model.ParentScores;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * The JSON text of what the pipeline writes: linked calls (SPEC §3) and dead letters. Written by
  * hand so that extra fields are spliced in as the raw bytes they arrived as.
  */
 public final class OutputJson {
+  /**
+   * The default --maxRecordBytes: under Kafka's default 1 MiB a record (the producer's
+   * max.request.size, the broker's message.max.bytes), with room for the key and the framing.
+   */
+  public static final int DEFAULT_MAX_RECORD_BYTES = 1_000_000;
+
   private OutputJson() {}
 
   /**
@@ -54,13 +68,55 @@ public final class OutputJson {
     return out.raw("}").toByteArray();
   }
 
-  /** {@code {reason, reason_code, origin: {topic, partition, offset} | {file, line}, original}}. */
-  public static byte[] deadLetter(DeadLetter letter) {
-    Origin origin = letter.origin();
-    Writer out = new Writer(128 + letter.original().length());
+  /**
+   * {@code {reason, reason_code, origin, original}}, where origin is {@code {topic, partition,
+   * offset}}, {@code {file, line}} or {@code {linked_call}}, and original is the original as a
+   * string when it is valid UTF-8, else base64 with {@code original_encoding: "base64"} (SPEC §1).
+   *
+   * <p>Never more than {@code maxBytes}: a letter that would be is written with the original cut
+   * to fit, after {@code original_bytes} (its whole size), {@code original_sha256} (of its bytes)
+   * and {@code original_truncated: true}, so that one oversized record cannot stop its sink.
+   */
+  public static byte[] deadLetter(DeadLetter letter, int maxBytes) {
+    byte[] original = letter.original();
+    String text = utf8(original);
+    Writer out = new Writer(256 + Math.min(original.length, maxBytes));
     out.raw("{\"reason\":").string(letter.detail());
     out.raw(",\"reason_code\":").string(letter.reason().name());
-    if (origin.isFile()) {
+    origin(out, letter.origin());
+    if (text == null) {
+      out.raw(",\"original_encoding\":\"base64\"");
+    }
+    int head = out.size();
+    out.raw(",\"original\":");
+    if (text != null) {
+      out.string(text);
+    } else {
+      out.raw("\"").raw(Base64.getEncoder().encodeToString(original)).raw("\"");
+    }
+    out.raw("}");
+    if (out.size() <= maxBytes) {
+      return out.toByteArray();
+    }
+    out.truncate(head);
+    out.raw(",\"original_bytes\":").raw(Integer.toString(original.length));
+    out.raw(",\"original_sha256\":\"").raw(sha256(original)).raw("\"");
+    out.raw(",\"original_truncated\":true,\"original\":");
+    // The cut original's JSON text, quotes included, and the closing brace must fit what is left.
+    int room = maxBytes - out.size() - 3;
+    if (text != null) {
+      out.string(text.substring(0, fittingPrefix(text, room)));
+    } else {
+      int bytes = Math.max(0, room / 4 * 3);
+      out.raw("\"").raw(Base64.getEncoder().encodeToString(Arrays.copyOf(original, bytes))).raw("\"");
+    }
+    return out.raw("}").toByteArray();
+  }
+
+  private static void origin(Writer out, Origin origin) {
+    if (origin.isLinkedCall()) {
+      out.raw(",\"origin\":{\"linked_call\":").string(origin.source()).raw("}");
+    } else if (origin.isFile()) {
       out.raw(",\"origin\":{\"file\":").string(origin.source());
       out.raw(",\"line\":").raw(Long.toString(origin.position())).raw("}");
     } else {
@@ -68,8 +124,52 @@ public final class OutputJson {
       out.raw(",\"partition\":").raw(Integer.toString(origin.partition()));
       out.raw(",\"offset\":").raw(Long.toString(origin.position())).raw("}");
     }
-    out.raw(",\"original\":").string(letter.original());
-    return out.raw("}").toByteArray();
+  }
+
+  /** The bytes as text when they are valid UTF-8, else null. */
+  private static String utf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The longest prefix of {@code text}, in chars and never splitting a surrogate pair, whose JSON
+   * string escaping takes at most {@code room} bytes. Escaping is Jackson's, the one {@link
+   * Writer#string} uses, so that what is measured is what is written.
+   */
+  static int fittingPrefix(String text, int room) {
+    // Searched in code points: Jackson refuses to escape half a surrogate pair.
+    int fits = 0;
+    int tooLong = text.codePointCount(0, text.length()) + 1;
+    while (tooLong - fits > 1) {
+      int middle = (fits + tooLong) >>> 1;
+      if (escapedLength(text.substring(0, text.offsetByCodePoints(0, middle))) <= room) {
+        fits = middle;
+      } else {
+        tooLong = middle;
+      }
+    }
+    return text.offsetByCodePoints(0, fits);
+  }
+
+  private static int escapedLength(String text) {
+    return JsonStringEncoder.getInstance().quoteAsUTF8(text).length;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 
   /** A score in [0,1] to four decimals: enough to rank, short to print. */
@@ -131,6 +231,15 @@ public final class OutputJson {
       }
       write(']');
       return this;
+    }
+
+    int size() {
+      return size;
+    }
+
+    /** Forgets what was written after the first {@code length} bytes. */
+    void truncate(int length) {
+      size = length;
     }
 
     byte[] toByteArray() {

@@ -1,7 +1,6 @@
 package dev.callchain.pipeline.io;
 
 import dev.callchain.pipeline.model.DeadLetter;
-import dev.callchain.pipeline.model.LinkedCall;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -13,7 +12,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
-/** Formats records as the JSON the sinks write, keyed as on Kafka. */
+/** Formats dead letters as the JSON the sinks write, keyed as on Kafka. */
 public final class ToKeyedJson<T> extends PTransform<PCollection<T>, PCollection<KV<String, byte[]>>> {
   private final SerializableFunction<T, KV<String, byte[]>> format;
 
@@ -21,14 +20,13 @@ public final class ToKeyedJson<T> extends PTransform<PCollection<T>, PCollection
     this.format = format;
   }
 
-  /** Keyed by call id (SPEC §3). */
-  public static ToKeyedJson<LinkedCall> linkedCalls() {
-    return new ToKeyedJson<>(linked -> KV.of(linked.call().id(), OutputJson.linkedCall(linked)));
-  }
-
-  /** Keyed by origin, so a dead letter names the message it replaces. */
-  public static ToKeyedJson<DeadLetter> deadLetters() {
-    return new ToKeyedJson<>(letter -> KV.of(letter.origin().toString(), OutputJson.deadLetter(letter)));
+  /**
+   * Keyed by origin, so a dead letter names the message it replaces; never over {@code
+   * maxRecordBytes} (its original cut to fit, {@link OutputJson#deadLetter}).
+   */
+  public static ToKeyedJson<DeadLetter> deadLetters(int maxRecordBytes) {
+    return new ToKeyedJson<>(
+        letter -> KV.of(letter.origin().toString(), OutputJson.deadLetter(letter, maxRecordBytes)));
   }
 
   @Override

@@ -1,9 +1,10 @@
 package dev.callchain.pipeline.io;
 
+import dev.callchain.pipeline.model.DeadLetter;
+import dev.callchain.pipeline.sink.SendToKafka;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.apache.beam.sdk.io.TextIO;
-import org.apache.beam.sdk.io.kafka.KafkaIO;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -12,19 +13,16 @@ import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Duration;
 
 /**
  * Writes keyed JSON records to any of: a Kafka topic (key and value), a JSON Lines file, stdout.
- * The linked output and the dead letters both go through here.
+ * The linked output and the dead letters both go through here. Returns the records the Kafka topic
+ * refused, as dead letters ({@link SendToKafka}); none without a topic.
  */
-public final class WriteJsonLines extends PTransform<PCollection<KV<String, byte[]>>, PDone> {
+public final class WriteJsonLines extends PTransform<PCollection<KV<String, byte[]>>, PCollection<DeadLetter>> {
   /** How often a streaming run closes a file window. */
   private static final Duration FILE_WINDOW = Duration.standardSeconds(10);
 
@@ -32,47 +30,44 @@ public final class WriteJsonLines extends PTransform<PCollection<KV<String, byte
   private final @Nullable String topic;
   private final @Nullable String file;
   private final boolean print;
+  private final int maxRecordBytes;
 
   private WriteJsonLines(
-      @Nullable String bootstrapServers, @Nullable String topic, @Nullable String file, boolean print) {
+      @Nullable String bootstrapServers,
+      @Nullable String topic,
+      @Nullable String file,
+      boolean print,
+      int maxRecordBytes) {
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
     this.file = file;
     this.print = print;
+    this.maxRecordBytes = maxRecordBytes;
   }
 
-  public static WriteJsonLines nowhere() {
-    return new WriteJsonLines(null, null, null, false);
+  /** Records of up to {@code maxRecordBytes} (--maxRecordBytes), to no sink yet. */
+  public static WriteJsonLines nowhere(int maxRecordBytes) {
+    return new WriteJsonLines(null, null, null, false, maxRecordBytes);
   }
 
   public WriteJsonLines toKafka(String bootstrapServers, String topic) {
-    return new WriteJsonLines(bootstrapServers, topic, file, print);
+    return new WriteJsonLines(bootstrapServers, topic, file, print, maxRecordBytes);
   }
 
   public WriteJsonLines toFile(String file) {
-    return new WriteJsonLines(bootstrapServers, topic, file, print);
+    return new WriteJsonLines(bootstrapServers, topic, file, print, maxRecordBytes);
   }
 
   public WriteJsonLines toStdout(boolean print) {
-    return new WriteJsonLines(bootstrapServers, topic, file, print);
+    return new WriteJsonLines(bootstrapServers, topic, file, print, maxRecordBytes);
   }
 
   @Override
-  public PDone expand(PCollection<KV<String, byte[]>> records) {
-    if (topic != null) {
-      records.apply(
-          "ToKafka",
-          KafkaIO.<String, byte[]>write()
-              .withBootstrapServers(bootstrapServers)
-              .withTopic(topic)
-              .withKeySerializer(StringSerializer.class)
-              .withValueSerializer(ByteArraySerializer.class)
-              .withProducerConfigUpdates(
-                  Map.of(
-                      ProducerConfig.ACKS_CONFIG, "all",
-                      ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                      ProducerConfig.LINGER_MS_CONFIG, 5)));
-    }
+  public PCollection<DeadLetter> expand(PCollection<KV<String, byte[]>> records) {
+    PCollection<DeadLetter> refused =
+        topic == null
+            ? records.getPipeline().apply("NothingRefused", Create.empty(DeadLetter.DeadLetterCoder.of()))
+            : records.apply("ToKafka", new SendToKafka(bootstrapServers, topic, maxRecordBytes));
     if (file != null || print) {
       PCollection<String> lines =
           records.apply(
@@ -86,7 +81,7 @@ public final class WriteJsonLines extends PTransform<PCollection<KV<String, byte
         writeFile(lines);
       }
     }
-    return PDone.in(records.getPipeline());
+    return refused;
   }
 
   private void writeFile(PCollection<String> lines) {

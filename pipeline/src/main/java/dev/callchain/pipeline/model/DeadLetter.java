@@ -6,27 +6,33 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
-/** A rejected call log: its original text, why it was rejected, and where it came from. */
+/**
+ * A record that went to the dead letters: a rejected call log, or a linked call its sink could not
+ * take. It keeps the original bytes as they were (binary input is not decoded on the way), why,
+ * and where it came from.
+ */
 @DefaultCoder(DeadLetter.DeadLetterCoder.class)
 public final class DeadLetter {
-  private final String original;
+  private final byte[] original;
   private final Rejection reason;
   private final String detail;
   private final Origin origin;
 
-  public DeadLetter(String original, Rejection reason, String detail, Origin origin) {
+  public DeadLetter(byte[] original, Rejection reason, String detail, Origin origin) {
     this.original = Objects.requireNonNull(original);
     this.reason = Objects.requireNonNull(reason);
     this.detail = Objects.requireNonNull(detail);
     this.origin = Objects.requireNonNull(origin);
   }
 
-  public String original() {
+  /** The original bytes; never mutate. */
+  public byte[] original() {
     return original;
   }
 
@@ -63,7 +69,7 @@ public final class DeadLetter {
 
     @Override
     public void encode(DeadLetter letter, OutputStream out) throws IOException {
-      StringUtf8Coder.of().encode(letter.original, out);
+      ByteArrayCoder.of().encode(letter.original, out);
       StringUtf8Coder.of().encode(letter.reason.name(), out);
       StringUtf8Coder.of().encode(letter.detail, out);
       Origin.OriginCoder.of().encode(letter.origin, out);
@@ -72,7 +78,7 @@ public final class DeadLetter {
     @Override
     public DeadLetter decode(InputStream in) throws IOException {
       return new DeadLetter(
-          StringUtf8Coder.of().decode(in),
+          ByteArrayCoder.of().decode(in),
           Rejection.valueOf(StringUtf8Coder.of().decode(in)),
           StringUtf8Coder.of().decode(in),
           Origin.OriginCoder.of().decode(in));

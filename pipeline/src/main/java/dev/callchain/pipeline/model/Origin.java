@@ -17,6 +17,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 @DefaultCoder(Origin.OriginCoder.class)
 public final class Origin {
   private static final int FILE = -1;
+  private static final int LINKED_CALL = -2;
 
   private final String source;
   private final int partition;
@@ -37,11 +38,20 @@ public final class Origin {
     return new Origin(path, FILE, line);
   }
 
+  /** A linked call the pipeline made, named by its id: the origin of an output that did not fit. */
+  public static Origin linkedCall(String id) {
+    return new Origin(id, LINKED_CALL, 0);
+  }
+
   public boolean isFile() {
     return partition == FILE;
   }
 
-  /** The topic or the file path. */
+  public boolean isLinkedCall() {
+    return partition == LINKED_CALL;
+  }
+
+  /** The topic, the file path, or the linked call's id. */
   public String source() {
     return source;
   }
@@ -70,6 +80,9 @@ public final class Origin {
 
   @Override
   public String toString() {
+    if (isLinkedCall()) {
+      return "linked call " + source;
+    }
     return isFile() ? source + ":" + position : source + "/" + partition + "@" + position;
   }
 

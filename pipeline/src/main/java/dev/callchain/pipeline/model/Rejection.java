@@ -1,6 +1,9 @@
 package dev.callchain.pipeline.model;
 
-/** Why a call log was rejected (SPEC §1). Each is counted under its own metric name. */
+/**
+ * Why a record went to the dead letters: a call log rejected by the rules of SPEC §1, or a linked
+ * call its sink could not take. Each is counted under its own metric name.
+ */
 public enum Rejection {
   TOO_LARGE,
   NOT_JSON,
@@ -13,10 +16,30 @@ public enum Rejection {
   OUT_OF_RANGE,
   END_BEFORE_START,
   DUPLICATE_FIELD,
-  RESERVED_FIELD;
+  RESERVED_FIELD,
+  /** A linked call whose JSON is over --maxRecordBytes (its lists, or its extra fields). */
+  OUTPUT_TOO_LARGE(false),
+  /** A linked call the output topic refused (a topic whose own limit is lower, say). */
+  SINK_REFUSED(false);
 
-  /** The metric name, e.g. {@code rejected_missing_field}. */
+  private final boolean ofInput;
+
+  Rejection() {
+    this(true);
+  }
+
+  Rejection(boolean ofInput) {
+    this.ofInput = ofInput;
+  }
+
+  /** A rule of SPEC §1 that a call log broke, rather than a linked call its sink did not take. */
+  public boolean ofInput() {
+    return ofInput;
+  }
+
+  /** The metric name: {@code rejected_missing_field} for input, {@code output_too_large} for output. */
   public String counterName() {
-    return "rejected_" + name().toLowerCase(java.util.Locale.ROOT);
+    String name = name().toLowerCase(java.util.Locale.ROOT);
+    return ofInput ? "rejected_" + name : name;
   }
 }

@@ -1,5 +1,6 @@
 package dev.callchain.pipeline.options;
 
+import dev.callchain.pipeline.io.OutputJson;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
@@ -115,6 +116,16 @@ public interface CallchainOptions extends FlinkPipelineOptions {
   Long getAddressSliceMs();
 
   void setAddressSliceMs(Long value);
+
+  @Description(
+      "The largest record written, in bytes of JSON. A dead letter over it carries its original cut"
+          + " to fit, with the original's size and SHA-256; a linked call over it goes to the dead"
+          + " letters (OUTPUT_TOO_LARGE). Kafka takes 1 MiB a record by default (the producer's"
+          + " max.request.size, the broker's message.max.bytes): raise the topics' limits before this.")
+  @Default.Integer(OutputJson.DEFAULT_MAX_RECORD_BYTES)
+  Integer getMaxRecordBytes();
+
+  void setMaxRecordBytes(Integer value);
 
   @Description("Read call logs from these JSON Lines files (a bounded run) instead of Kafka.")
   String getInputFile();

@@ -47,6 +47,8 @@ public final class OptionsReader {
    * the user says otherwise (BENCHMARKS.md, "State").
    */
   public static final long ROCKSDB_SLICE_MS = 1000;
+  /** Room for a dead letter's reason, origin, size and hash beside a cut original. */
+  static final int MIN_RECORD_BYTES = 4096;
 
   private OptionsReader() {}
 
@@ -165,6 +167,9 @@ public final class OptionsReader {
     require(
         options.getReviseHorizonMs() == null || options.getReviseHorizonMs() >= 0,
         "--reviseHorizonMs must be 0 or more");
+    require(
+        options.getMaxRecordBytes() >= MIN_RECORD_BYTES,
+        "--maxRecordBytes must be at least " + MIN_RECORD_BYTES + " (a dead letter's reason and origin)");
     require(options.getAddressSliceMs() == null || options.getAddressSliceMs() >= 0, "--addressSliceMs must be 0 (off) or more");
     LinkSettings settings = LinkSettings.from(options);
     require(

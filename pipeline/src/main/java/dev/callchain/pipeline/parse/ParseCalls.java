@@ -5,7 +5,6 @@ import dev.callchain.pipeline.model.CallLog;
 import dev.callchain.pipeline.model.CallRecord;
 import dev.callchain.pipeline.model.DeadLetter;
 import dev.callchain.pipeline.model.Rejection;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
@@ -42,7 +41,9 @@ public final class ParseCalls extends PTransform<PCollection<CallLog>, PCollecti
 
     ParseFn() {
       for (Rejection reason : Rejection.values()) {
-        rejectedByReason.put(reason, CallchainMetrics.counter(reason.counterName()));
+        if (reason.ofInput()) {
+          rejectedByReason.put(reason, CallchainMetrics.counter(reason.counterName()));
+        }
       }
     }
 
@@ -57,9 +58,8 @@ public final class ParseCalls extends PTransform<PCollection<CallLog>, PCollecti
       } else {
         rejected.inc();
         rejectedByReason.get(result.rejection()).inc();
-        String original = new String(log.value(), StandardCharsets.UTF_8);
         out.get(DEAD_LETTERS)
-            .output(new DeadLetter(original, result.rejection(), result.detail(), log.origin()));
+            .output(new DeadLetter(log.value(), result.rejection(), result.detail(), log.origin()));
       }
     }
   }

@@ -38,7 +38,13 @@ class CallLogParserTest {
 
   @Test
   void everyRejectionClassHasAnExample() {
-    assertEquals(EnumSet.allOf(Rejection.class), BadCallLogs.EXAMPLES.keySet());
+    EnumSet<Rejection> ofInput = EnumSet.noneOf(Rejection.class);
+    for (Rejection reason : Rejection.values()) {
+      if (reason.ofInput()) {
+        ofInput.add(reason);
+      }
+    }
+    assertEquals(ofInput, BadCallLogs.EXAMPLES.keySet());
     BadCallLogs.EXAMPLES.forEach((reason, json) -> assertRejected(json, reason, ""));
   }
 

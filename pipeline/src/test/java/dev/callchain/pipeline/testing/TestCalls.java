@@ -24,6 +24,12 @@ public final class TestCalls {
         + call.endAtMs() + ",\"latency_msec\":" + (call.endAtMs() - call.startAtMs()) + "}";
   }
 
+  /** The call's JSON with an extra field "note" of {@code chars} letters: a record of that much more. */
+  public static String jsonWithNote(CallRecord call, int chars) {
+    String json = json(call);
+    return json.substring(0, json.length() - 1) + ",\"note\":\"" + "n".repeat(chars) + "\"}";
+  }
+
   public static CallLog log(String json) {
     return new CallLog(
         json.getBytes(StandardCharsets.UTF_8), Origin.kafka("test", 0, OFFSET.incrementAndGet()));
