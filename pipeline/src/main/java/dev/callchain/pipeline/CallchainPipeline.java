@@ -12,6 +12,7 @@ import dev.callchain.pipeline.model.DeadLetter;
 import dev.callchain.pipeline.options.CallchainOptions;
 import dev.callchain.pipeline.parse.ParseCalls;
 import dev.callchain.pipeline.sink.FitLinkedCalls;
+import java.util.UUID;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PBegin;
@@ -27,6 +28,8 @@ import org.apache.beam.sdk.values.PDone;
  */
 public final class CallchainPipeline extends PTransform<PBegin, PDone> {
   private final CallchainOptions options;
+  /** Names this run to its source and its linker, which share what the source sees of faults. */
+  private final String runId = UUID.randomUUID().toString();
 
   public CallchainPipeline(CallchainOptions options) {
     this.options = options;
@@ -39,7 +42,7 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
     PCollectionTuple linked =
         parsed
             .get(ParseCalls.CALLS)
-            .apply("LinkByAddress", new LinkByAddress(LinkSettings.from(options)))
+            .apply("LinkByAddress", new LinkByAddress(LinkSettings.from(options).withOutagesOf(runId)))
             .apply("FormatLinkedCalls", new FitLinkedCalls(options.getMaxRecordBytes()));
     PCollection<DeadLetter> refused =
         linked.get(FitLinkedCalls.FITTING).apply("WriteLinkedCalls", linkedCallsSink());
@@ -65,6 +68,7 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
     }
     return new ReadCallLogsFromKafka(
         kafkaSettings(options),
+        runId,
         options.getMaxOutOfOrderMs(),
         options.getIdlePartitionMs(),
         options.getMaxRecords());

@@ -23,14 +23,20 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class ReadCallLogsFromKafka extends PTransform<PBegin, PCollection<CallLog>> {
   private final KafkaSettings kafka;
+  private final String runId;
   private final long maxOutOfOrderMs;
   private final long idlePartitionMs;
   private final Long maxRecords;
 
-  /** @param maxRecords stop after this many records (a finite run), or null to read forever */
+  /**
+   * @param runId names this run to the linker, which hears from it when the broker is away
+   *     ({@code SourceOutages})
+   * @param maxRecords stop after this many records (a finite run), or null to read forever
+   */
   public ReadCallLogsFromKafka(
-      KafkaSettings kafka, long maxOutOfOrderMs, long idlePartitionMs, Long maxRecords) {
+      KafkaSettings kafka, String runId, long maxOutOfOrderMs, long idlePartitionMs, Long maxRecords) {
     this.kafka = kafka;
+    this.runId = runId;
     this.maxOutOfOrderMs = maxOutOfOrderMs;
     this.idlePartitionMs = idlePartitionMs;
     this.maxRecords = maxRecords;
@@ -50,7 +56,7 @@ public final class ReadCallLogsFromKafka extends PTransform<PBegin, PCollection<
                 Map.of(
                     ConsumerConfig.GROUP_ID_CONFIG, kafka.consumerGroup(),
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, kafka.autoOffsetReset()))
-            .withTimestampPolicyFactory(new StartTimePolicy.Factory(maxOutOfOrderMs, idlePartitionMs))
+            .withTimestampPolicyFactory(new StartTimePolicy.Factory(runId, maxOutOfOrderMs, idlePartitionMs))
             .commitOffsetsInFinalize();
     // KafkaIO's own expansion on these runners, with the reader's metrics kept off the runner's
     // per-record path (see UnmeteredSource).

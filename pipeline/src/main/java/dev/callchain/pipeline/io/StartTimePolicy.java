@@ -1,5 +1,6 @@
 package dev.callchain.pipeline.io;
 
+import dev.callchain.pipeline.outage.SourceOutages;
 import dev.callchain.pipeline.parse.ParseResult;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,10 @@ import org.joda.time.Instant;
  * holding everyone back (the reader takes the minimum over its partitions). It never reports the
  * end of time, which would end the stream. Records it receives later behind that watermark are
  * late, and are counted as such downstream.
+ *
+ * <p>It also tells the linker when the broker is away ({@link SourceOutages}): the reader fetches
+ * the partitions' end offsets every second, and the time of the last fetch that succeeded is the
+ * context's backlog check time.
  */
 final class StartTimePolicy extends TimestampPolicy<byte[], ParsedValue> {
   /** Highest watermark per run among the partitions read in this JVM; shared by idle ones. */
@@ -28,7 +33,10 @@ final class StartTimePolicy extends TimestampPolicy<byte[], ParsedValue> {
       new ConcurrentHashMap<>();
 
   private static final long NONE = BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis();
+  /** Three missed fetches of the end offsets (one a second): the broker is away. */
+  static final long BROKER_AWAY_AFTER_MS = 3_000;
 
+  private final String runId;
   private final long maxOutOfOrderMs;
   private final long idlePartitionNanos;
   private final AtomicLong highestWatermark;
@@ -38,6 +46,7 @@ final class StartTimePolicy extends TimestampPolicy<byte[], ParsedValue> {
 
   StartTimePolicy(
       String runId, long maxOutOfOrderMs, long idlePartitionMs, Optional<Instant> previous) {
+    this.runId = runId;
     this.maxOutOfOrderMs = maxOutOfOrderMs;
     this.idlePartitionNanos = idlePartitionMs * 1_000_000L;
     this.highestWatermark = HIGHEST_WATERMARK.computeIfAbsent(runId, id -> new AtomicLong(NONE));
@@ -60,6 +69,10 @@ final class StartTimePolicy extends TimestampPolicy<byte[], ParsedValue> {
 
   @Override
   public Instant getWatermark(PartitionContext context) {
+    long now = System.currentTimeMillis();
+    if (now - context.getBacklogCheckTime().getMillis() > BROKER_AWAY_AFTER_MS) {
+      SourceOutages.brokerAway(runId, now);
+    }
     long candidate = maxStart == Long.MIN_VALUE ? NONE : maxStart - maxOutOfOrderMs;
     if (isIdle(context)) {
       candidate = Math.max(candidate, highestWatermark.get());
@@ -75,13 +88,14 @@ final class StartTimePolicy extends TimestampPolicy<byte[], ParsedValue> {
         && System.nanoTime() - lastRecordNanos >= idlePartitionNanos;
   }
 
-  /** Creates one policy per partition; all partitions of one pipeline run share a run id. */
+  /** Creates one policy per partition; all partitions of one pipeline run share its run id. */
   static final class Factory implements TimestampPolicyFactory<byte[], ParsedValue> {
-    private final String runId = java.util.UUID.randomUUID().toString();
+    private final String runId;
     private final long maxOutOfOrderMs;
     private final long idlePartitionMs;
 
-    Factory(long maxOutOfOrderMs, long idlePartitionMs) {
+    Factory(String runId, long maxOutOfOrderMs, long idlePartitionMs) {
+      this.runId = runId;
       this.maxOutOfOrderMs = maxOutOfOrderMs;
       this.idlePartitionMs = idlePartitionMs;
     }

@@ -2,6 +2,7 @@ package dev.callchain.pipeline.link;
 
 import dev.callchain.pipeline.CallchainMetrics;
 import dev.callchain.pipeline.model.PartialLinks;
+import dev.callchain.pipeline.outage.QuietClock;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
@@ -36,6 +37,8 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
   private final boolean scoreParents;
   private final long reviseHorizonMs;
   private final AddressSlices slices;
+  /** Per instance: a restored job runs new ones (see QuietClock). */
+  private final QuietClock quiet;
   private transient LatenessTracker lateness;
 
   private final Counter links = CallchainMetrics.counter(CallchainMetrics.LINKS);
@@ -58,6 +61,7 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
             ? settings.reviseHorizonMs()
             : CallsAtAddress.DROP_LATE_LINKS;
     this.slices = settings.addressSlices();
+    this.quiet = settings.quietClock();
   }
 
   @Setup
@@ -176,7 +180,10 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
     state.write(calls);
   }
 
-  /** Nothing arrived for idleFlushMs: emit what is held with the links found so far, forget it. */
+  /**
+   * Nothing arrived for idleFlushMs: emit what is held with the links found so far, forget it.
+   * Time the job was down or its broker away is not quiet time ({@link QuietClock}).
+   */
   @OnTimer("idle")
   public void onIdle(
       OnTimerContext context,
@@ -189,9 +196,10 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
       return;
     }
     long now = idleTimer.getCurrentRelativeTime().getMillis();
-    if (now - calls.lastArrivalMs < idleFlushMs) {
-      // Arrivals since the timer was armed: it was armed early on purpose, re-arm for the rest.
-      calls.idleTimer = calls.lastArrivalMs + idleFlushMs;
+    long quietSince = quiet.quietSince(calls.lastArrivalMs, now);
+    if (now - quietSince < idleFlushMs) {
+      // Arrivals since the timer was armed (it is armed early on purpose), or a fault: re-arm.
+      calls.idleTimer = quietSince + idleFlushMs;
       idleTimer.set(new Instant(calls.idleTimer));
       state.write(calls);
       return;
@@ -228,6 +236,7 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
    */
   private void armIdleTimer(CallsAtAddress calls, Timer idleTimer) {
     long now = idleTimer.getCurrentRelativeTime().getMillis();
+    quiet.inUse(now);
     calls.lastArrivalMs = now;
     if (calls.idleTimer == CallsAtAddress.UNSET
         || calls.idleTimer < now + idleFlushMs - idleFlushMs / 10) {

@@ -2,8 +2,10 @@ package dev.callchain.pipeline.link;
 
 import dev.callchain.pipeline.options.CallchainOptions;
 import dev.callchain.pipeline.options.EnvironmentDefaults;
+import dev.callchain.pipeline.outage.QuietClock;
 import java.io.Serializable;
 import java.util.Locale;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** How calls are linked: which linker, and what the linker adds beyond SPEC §2-§4. */
 public final class LinkSettings implements Serializable {
@@ -30,6 +32,8 @@ public final class LinkSettings implements Serializable {
   private final LateLinks lateLinks;
   private final long reviseHorizonMs;
   private final long addressSliceMs;
+  /** The run whose source outages (and restarts) the idle flush waits out, or null. */
+  private final @Nullable String outageRunId;
 
   private LinkSettings(
       Linker linker,
@@ -38,7 +42,8 @@ public final class LinkSettings implements Serializable {
       boolean bestParent,
       LateLinks lateLinks,
       long reviseHorizonMs,
-      long addressSliceMs) {
+      long addressSliceMs,
+      @Nullable String outageRunId) {
     this.linker = linker;
     this.idleFlushMs = idleFlushMs;
     this.maxOutOfOrderMs = maxOutOfOrderMs;
@@ -46,12 +51,13 @@ public final class LinkSettings implements Serializable {
     this.lateLinks = lateLinks;
     this.reviseHorizonMs = reviseHorizonMs;
     this.addressSliceMs = addressSliceMs;
+    this.outageRunId = outageRunId;
   }
 
   /** The index linker, plain SPEC output, late links dropped, the default bound. */
   public static LinkSettings idleFlushAfter(long idleFlushMs) {
     long bound = EnvironmentDefaults.MAX_OUT_OF_ORDER_MS;
-    return new LinkSettings(Linker.INDEX, idleFlushMs, bound, false, LateLinks.DROP, bound, 0);
+    return new LinkSettings(Linker.INDEX, idleFlushMs, bound, false, LateLinks.DROP, bound, 0, null);
   }
 
   public static LinkSettings from(CallchainOptions options) {
@@ -64,7 +70,8 @@ public final class LinkSettings implements Serializable {
         options.getBestParent(),
         parse(LateLinks.class, "--lateLinks", options.getLateLinks()),
         horizon == null ? bound : horizon,
-        options.getAddressSliceMs() == null ? 0 : options.getAddressSliceMs());
+        options.getAddressSliceMs() == null ? 0 : options.getAddressSliceMs(),
+        null);
   }
 
   /** Lower-case option values (--linker=scan) to their constants, with a clear error. */
@@ -82,23 +89,37 @@ public final class LinkSettings implements Serializable {
   }
 
   public LinkSettings withLinker(Linker value) {
-    return new LinkSettings(value, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, addressSliceMs);
+    return new LinkSettings(
+        value, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, addressSliceMs, outageRunId);
   }
 
   public LinkSettings withBestParent(boolean value) {
-    return new LinkSettings(linker, idleFlushMs, maxOutOfOrderMs, value, lateLinks, reviseHorizonMs, addressSliceMs);
+    return new LinkSettings(
+        linker, idleFlushMs, maxOutOfOrderMs, value, lateLinks, reviseHorizonMs, addressSliceMs, outageRunId);
   }
 
   public LinkSettings withLateLinks(LateLinks value, long horizonMs) {
-    return new LinkSettings(linker, idleFlushMs, maxOutOfOrderMs, bestParent, value, horizonMs, addressSliceMs);
+    return new LinkSettings(
+        linker, idleFlushMs, maxOutOfOrderMs, bestParent, value, horizonMs, addressSliceMs, outageRunId);
   }
 
   public LinkSettings withBound(long value) {
-    return new LinkSettings(linker, idleFlushMs, value, bestParent, lateLinks, reviseHorizonMs, addressSliceMs);
+    return new LinkSettings(
+        linker, idleFlushMs, value, bestParent, lateLinks, reviseHorizonMs, addressSliceMs, outageRunId);
   }
 
   public LinkSettings withAddressSliceMs(long value) {
-    return new LinkSettings(linker, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, value);
+    return new LinkSettings(
+        linker, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, value, outageRunId);
+  }
+
+  /**
+   * The idle flush waits out the faults of run {@code runId}: the job's restarts, and its source's
+   * broker outages ({@link QuietClock}). For runs whose source reports them (Kafka).
+   */
+  public LinkSettings withOutagesOf(String runId) {
+    return new LinkSettings(
+        linker, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, addressSliceMs, runId);
   }
 
   public Linker linker() {
@@ -130,6 +151,11 @@ public final class LinkSettings implements Serializable {
   /** How each address's event time is cut into keys (--addressSliceMs). */
   AddressSlices addressSlices() {
     return new AddressSlices(addressSliceMs);
+  }
+
+  /** A fresh clock of how long each key has been quiet, for one linker instance. */
+  QuietClock quietClock() {
+    return outageRunId == null ? QuietClock.sinceLastArrival() : QuietClock.guardingOutagesOf(outageRunId);
   }
 
   /** How long past its emission a call is kept to receive late links (revise mode). */
