@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +90,31 @@ class DockerComposeTest {
     }
     assertTrue(!flags.isEmpty(), "runner-configs/jvm.options lists flags");
     assertEquals(String.join(" ", flags), flink.path("env.java.opts.taskmanager").asText());
+  }
+
+  /** The restart strategy and checkpoint retention of the local stack's cluster, key for key. */
+  @Test
+  void recoversFromFailuresAsTheLocalStackDoes() throws Exception {
+    JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(text);
+    JsonNode flink =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(compose.get("x-flink-properties").get("FLINK_PROPERTIES").asText());
+    Map<String, String> stack = new TreeMap<>();
+    // Read by lines: the stack's file has @PLACEHOLDER@ values, which are not YAML.
+    for (String line : Files.readAllLines(Repo.root().resolve("runner-configs/flink-cluster.yaml"))) {
+      if (line.startsWith("restart-strategy.") || line.startsWith("execution.checkpointing.externalized")) {
+        int colon = line.indexOf(':');
+        stack.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+      }
+    }
+    assertEquals("exponential-delay", stack.get("restart-strategy.type"));
+    Map<String, String> composed = new TreeMap<>();
+    flink.fields().forEachRemaining(field -> {
+      if (stack.containsKey(field.getKey())) {
+        composed.put(field.getKey(), field.getValue().asText());
+      }
+    });
+    assertEquals(stack, composed);
   }
 
   private static List<String> ports(String service) {
