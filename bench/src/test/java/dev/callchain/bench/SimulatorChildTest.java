@@ -36,6 +36,9 @@ class SimulatorChildTest {
     try (ChildJvm.Child child = jvm.start("simulator", SimulatorChild.class,
         List.of("--realtime", "--stream", "--interval", "1", "--debug", "--out", "/dev/null"))) {
       awaitLine(logs.resolve("simulator.log"), "Starting continuous streaming");
+      // Let it run: stopped at once on a loaded machine, it had finished no trace (a CI run saw
+      // traces=0 after 0.2 s). At --interval 1 two seconds make about 2,000.
+      Thread.sleep(2_000);
 
       RunSummary summary = SimulatorChild.summary(child.stopForResult());
 
