@@ -214,15 +214,18 @@ final class ChildJvm {
 
   /** Whether this run's children record JFR profiles. */
   static boolean recordsFlights() {
-    String dir = System.getProperty(JFR_DIR_PROPERTY);
-    return dir != null && !dir.isBlank();
+    return jfrDir().isPresent();
+  }
+
+  private static Optional<String> jfrDir() {
+    return Optional.ofNullable(System.getProperty(JFR_DIR_PROPERTY)).filter(dir -> !dir.isBlank());
   }
 
   private static Optional<String> flightRecording(String name) {
-    if (!recordsFlights()) {
+    if (jfrDir().isEmpty()) {
       return Optional.empty();
     }
-    String dir = System.getProperty(JFR_DIR_PROPERTY);
+    String dir = jfrDir().get();
     try {
       Files.createDirectories(Path.of(dir));
     } catch (IOException e) {
