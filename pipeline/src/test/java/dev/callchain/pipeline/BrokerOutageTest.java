@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.callchain.kafka.EmbeddedKafkaBroker;
 import dev.callchain.pipeline.model.CallRecord;
-import dev.callchain.pipeline.options.CallchainOptions;
-import dev.callchain.pipeline.options.OptionsReader;
 import dev.callchain.pipeline.testing.AllPairsOracle;
 import dev.callchain.pipeline.testing.LinkedOutput;
 import dev.callchain.pipeline.testing.TestCalls;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -46,9 +43,6 @@ class BrokerOutageTest {
     EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(port, data);
     PipelineResult job = null;
     try {
-      for (String topic : List.of("outage-in", "outage-out", "outage-dead")) {
-        broker.createTopic(topic, 5);
-      }
       // Before: long callers held at their addresses, and short calls that come out at once.
       List<CallRecord> before = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
@@ -64,7 +58,10 @@ class BrokerOutageTest {
       after.add(call("sentinel", "t1", "t2", BASE + 3_600_000, BASE + 3_600_001));
 
       Topics topics = new Topics(broker.bootstrapServers());
-      job = start(broker.bootstrapServers());
+      job =
+          KafkaJobs.start(
+              broker, "outage", "--maxOutOfOrderMs=1000", "--idlePartitionMs=2000",
+              "--idleFlushMs=" + IDLE_FLUSH_MS);
       send(topics, before);
       // The short calls are out: the job has read what came before the outage.
       topics.readUntil("outage-out", read -> read.size() >= 10, WAIT);
@@ -88,30 +85,6 @@ class BrokerOutageTest {
       }
       broker.close();
     }
-  }
-
-  private static PipelineResult start(String bootstrapServers) {
-    CallchainOptions options =
-        OptionsReader.read(
-            new String[] {
-              "--runner=FlinkRunner",
-              "--streaming=true",
-              "--parallelism=2",
-              "--attachedMode=false",
-              "--bootstrapServers=" + bootstrapServers,
-              "--inputTopic=outage-in",
-              "--outputTopic=outage-out",
-              "--deadLetterTopic=outage-dead",
-              "--consumerGroup=outage",
-              "--autoOffsetReset=earliest",
-              "--maxOutOfOrderMs=1000",
-              "--idlePartitionMs=2000",
-              "--idleFlushMs=" + IDLE_FLUSH_MS
-            },
-            Map.of());
-    Pipeline pipeline = Pipeline.create(options);
-    pipeline.apply(new CallchainPipeline(options));
-    return pipeline.run();
   }
 
   private static void send(Topics topics, List<CallRecord> calls) throws Exception {

@@ -62,27 +62,7 @@ class KafkaFlinkRunnerTest {
   }
 
   private PipelineResult start(String name, String... extra) {
-    for (String topic : List.of(name + "-in", name + "-out", name + "-dead")) {
-      broker.createTopic(topic, 5);
-    }
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--runner=FlinkRunner",
-                "--streaming=true",
-                "--parallelism=2",
-                "--attachedMode=false",
-                "--bootstrapServers=" + broker.bootstrapServers(),
-                "--inputTopic=" + name + "-in",
-                "--outputTopic=" + name + "-out",
-                "--deadLetterTopic=" + name + "-dead",
-                "--consumerGroup=" + name,
-                "--autoOffsetReset=earliest"));
-    args.addAll(List.of(extra));
-    CallchainOptions options = OptionsReader.read(args.toArray(new String[0]), Map.of());
-    Pipeline pipeline = Pipeline.create(options);
-    pipeline.apply(new CallchainPipeline(options));
-    return pipeline.run();
+    return KafkaJobs.start(broker, name, extra);
   }
 
   @Test

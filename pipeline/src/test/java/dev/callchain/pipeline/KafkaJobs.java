@@ -1,0 +1,43 @@
+package dev.callchain.pipeline;
+
+import dev.callchain.kafka.EmbeddedKafkaBroker;
+import dev.callchain.pipeline.options.CallchainOptions;
+import dev.callchain.pipeline.options.OptionsReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+
+/** Starts the whole pipeline on the FlinkRunner's embedded cluster, detached, against a broker. */
+final class KafkaJobs {
+  private KafkaJobs() {}
+
+  /**
+   * Reads {@code <name>-in} from the earliest offset and writes {@code <name>-out} and {@code
+   * <name>-dead} (created with 5 partitions unless they exist), in consumer group {@code name}.
+   */
+  static PipelineResult start(EmbeddedKafkaBroker broker, String name, String... extra) {
+    for (String topic : List.of(name + "-in", name + "-out", name + "-dead")) {
+      broker.createTopic(topic, 5);
+    }
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--runner=FlinkRunner",
+                "--streaming=true",
+                "--parallelism=2",
+                "--attachedMode=false",
+                "--bootstrapServers=" + broker.bootstrapServers(),
+                "--inputTopic=" + name + "-in",
+                "--outputTopic=" + name + "-out",
+                "--deadLetterTopic=" + name + "-dead",
+                "--consumerGroup=" + name,
+                "--autoOffsetReset=earliest"));
+    args.addAll(List.of(extra));
+    CallchainOptions options = OptionsReader.read(args.toArray(new String[0]), Map.of());
+    Pipeline pipeline = Pipeline.create(options);
+    pipeline.apply(new CallchainPipeline(options));
+    return pipeline.run();
+  }
+}
