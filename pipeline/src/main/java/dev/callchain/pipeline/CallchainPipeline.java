@@ -13,6 +13,7 @@ import dev.callchain.pipeline.options.CallchainOptions;
 import dev.callchain.pipeline.parse.ParseCalls;
 import dev.callchain.pipeline.sink.FitLinkedCalls;
 import java.util.UUID;
+import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PBegin;
@@ -42,7 +43,7 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
     PCollectionTuple linked =
         parsed
             .get(ParseCalls.CALLS)
-            .apply("LinkByAddress", new LinkByAddress(LinkSettings.from(options).withOutagesOf(runId)))
+            .apply("LinkByAddress", new LinkByAddress(linkSettings()))
             .apply("FormatLinkedCalls", new FitLinkedCalls(options.getMaxRecordBytes()));
     PCollection<DeadLetter> refused =
         linked.get(FitLinkedCalls.FITTING).apply("WriteLinkedCalls", linkedCallsSink());
@@ -56,6 +57,12 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
         // What the dead letters' own topic refuses is logged and counted there (SendToKafka).
         .apply("WriteDeadLetters", deadLettersSink());
     return PDone.in(begin.getPipeline());
+  }
+
+  private LinkSettings linkSettings() {
+    return LinkSettings.from(options)
+        .withOutagesOf(runId)
+        .withRestoringRunner(FlinkRunner.class.isAssignableFrom(options.getRunner()));
   }
 
   private boolean readsKafka() {

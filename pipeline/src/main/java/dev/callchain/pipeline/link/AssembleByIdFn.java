@@ -6,6 +6,7 @@ import dev.callchain.pipeline.model.PartialLinks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Map;
 import org.apache.beam.sdk.coders.AtomicCoder;
@@ -65,6 +66,7 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
   private final Duration sweepPeriod;
   /** How long an emitted call is kept for revisions, or DROP_LATE_LINKS. */
   private final long reviseHorizonMs;
+  private final boolean restoresState;
 
   private final Counter emitted = CallchainMetrics.counter(CallchainMetrics.CALLS_EMITTED);
   private final Counter duplicates = CallchainMetrics.counter(CallchainMetrics.DUPLICATE_HALVES);
@@ -75,13 +77,27 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
   private final Counter waitingHalves = CallchainMetrics.counter(CallchainMetrics.WAITING_HALVES);
   private final Counter revisions = CallchainMetrics.counter(CallchainMetrics.REVISIONS);
   private final Counter keptCalls = CallchainMetrics.counter(CallchainMetrics.KEPT_FOR_REVISION);
+  /**
+   * The shards whose waiting and kept calls this instance's two counters count. After a restore
+   * the counters start again at zero but the state comes back: a shard's restored calls are
+   * counted when this instance first touches it, before any of them is counted down.
+   */
+  private transient boolean[] counted;
 
   AssembleByIdFn(LinkSettings settings) {
     this.sweepPeriod = Duration.millis(settings.idleFlushMs());
+    this.restoresState = settings.restoresState();
     this.reviseHorizonMs =
         settings.lateLinks() == LinkSettings.LateLinks.REVISE
             ? settings.reviseHorizonMs()
             : CallsAtAddress.DROP_LATE_LINKS;
+  }
+
+  @Setup
+  public void setup() {
+    counted = new boolean[SHARDS];
+    // Without restores every shard is counted from its start (see LinkSettings).
+    Arrays.fill(counted, !restoresState);
   }
 
   /**
@@ -136,6 +152,7 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
       @TimerId("forget") Timer forget,
       OutputReceiver<LinkedCall> out) {
     PartialLinks half = element.getValue();
+    countRestored(element.getKey(), waiting, kept);
     if (half.isRevision()) {
       KeptCall call = kept.get(half.id()).read();
       if (call != null) {
@@ -228,6 +245,8 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
   @OnTimer("resolve")
   public void onResolve(
       OnTimerContext context,
+      @Key Integer key,
+      @StateId("kept") MapState<String, KeptCall> kept,
       @StateId("waiting") MapState<String, WaitingCall> waiting,
       @StateId("pairing") ValueState<Pairing> pairing,
       @TimerId("sweep") Timer sweep,
@@ -239,6 +258,7 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
     if (shard == null || now != shard.resolveAt) {
       return;
     }
+    countRestored(key, waiting, kept);
     for (Map.Entry<String, WaitingCall> entry : waiting.entries().read()) {
       if (entry.getValue().due() <= now) {
         resolveUnpaired(entry.getValue(), out);
@@ -261,9 +281,12 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
   @OnTimer("forget")
   public void onForget(
       OnTimerContext context,
+      @Key Integer key,
+      @StateId("waiting") MapState<String, WaitingCall> waiting,
       @StateId("kept") MapState<String, KeptCall> kept,
       @StateId("forgetAt") ValueState<Long> forgetAt,
       @TimerId("forget") Timer forget) {
+    countRestored(key, waiting, kept);
     long now = context.timestamp().getMillis();
     long next = Long.MAX_VALUE;
     for (Map.Entry<String, KeptCall> entry : kept.entries().read()) {
@@ -280,6 +303,17 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
       forgetAt.write(next);
       forget.set(new Instant(next));
     }
+  }
+
+  /** Counts a shard's waiting and kept calls in this instance's counters, once. */
+  private void countRestored(
+      int shard, MapState<String, WaitingCall> waiting, MapState<String, KeptCall> kept) {
+    if (counted[shard]) {
+      return;
+    }
+    counted[shard] = true;
+    waiting.keys().read().forEach(id -> waitingHalves.inc());
+    kept.keys().read().forEach(id -> keptCalls.inc());
   }
 
   /**

@@ -38,6 +38,8 @@ public final class CallsAtAddress {
   /** Processing time of the last arrival, and when the idle-flush timer is set to fire. */
   long lastArrivalMs = UNSET;
   long idleTimer = UNSET;
+  /** The linker instance whose held_call_roles counter counts these calls (see LinkAtAddressFn). */
+  long countedBy;
 
   public CallsAtAddress() {
     this(false, DROP_LATE_LINKS);

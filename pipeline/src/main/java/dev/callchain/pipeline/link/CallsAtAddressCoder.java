@@ -37,6 +37,7 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
     LONG.encode(calls.evictionTimer, out);
     LONG.encode(calls.lastArrivalMs, out);
     LONG.encode(calls.idleTimer, out);
+    LONG.encode(calls.countedBy, out);
     encodeModel(calls.parentModel, out);
     LONG.encode(calls.emitted == null ? CallsAtAddress.DROP_LATE_LINKS : calls.emitted.horizonMs, out);
     if (calls.emitted != null) {
@@ -57,6 +58,7 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
     long evictionTimer = LONG.decode(in);
     long lastArrivalMs = LONG.decode(in);
     long idleTimer = LONG.decode(in);
+    long countedBy = LONG.decode(in);
     ParentModel model = decodeModel(in);
     long horizon = LONG.decode(in);
     EmittedCalls emitted =
@@ -68,6 +70,7 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
     calls.evictionTimer = evictionTimer;
     calls.lastArrivalMs = lastArrivalMs;
     calls.idleTimer = idleTimer;
+    calls.countedBy = countedBy;
     return calls;
   }
 

@@ -3,6 +3,7 @@ package dev.callchain.pipeline.link;
 import dev.callchain.pipeline.CallchainMetrics;
 import dev.callchain.pipeline.model.PartialLinks;
 import dev.callchain.pipeline.outage.QuietClock;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
@@ -37,9 +38,17 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
   private final boolean scoreParents;
   private final long reviseHorizonMs;
   private final AddressSlices slices;
+  private final boolean restoresState;
   /** Per instance: a restored job runs new ones (see QuietClock). */
   private final QuietClock quiet;
   private transient LatenessTracker lateness;
+  /**
+   * This instance's mark on the keys whose held calls its {@code held} counter counts. After a
+   * restore the counters start again at zero but the state comes back: a key still marked by an
+   * earlier instance has its calls counted again when first touched, so held_call_roles never
+   * goes below zero and climbs back to the calls really held.
+   */
+  private transient long instanceMark;
 
   private final Counter links = CallchainMetrics.counter(CallchainMetrics.LINKS);
   private final Counter lateCalls = CallchainMetrics.counter(CallchainMetrics.LATE_CALLS);
@@ -61,12 +70,15 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
             ? settings.reviseHorizonMs()
             : CallsAtAddress.DROP_LATE_LINKS;
     this.slices = settings.addressSlices();
+    this.restoresState = settings.restoresState();
     this.quiet = settings.quietClock();
   }
 
   @Setup
   public void setup() {
     lateness = new LatenessTracker(boundMs);
+    // Never 0, an unmarked key's. Without restores one mark serves every instance (see LinkSettings).
+    instanceMark = restoresState ? ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE) : 1;
   }
 
   @StateId("held")
@@ -94,6 +106,7 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
         calls.evictedBefore = evictTimer.getCurrentRelativeTime().getMillis();
       }
     }
+    boolean marked = countHeld(calls);
     AddressedCall call = element.getValue();
     long[] found = new long[1];
     Consumer<PartialLinks> revise =
@@ -110,6 +123,9 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
       case REDELIVERED:
         if (call.isChild()) {
           redelivered.inc();
+        }
+        if (marked) {
+          state.write(calls);
         }
         return;
       case LATE:
@@ -153,6 +169,7 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
     if (calls == null || calls.evictionTimer != time) {
       return;
     }
+    countHeld(calls);
     long watermark = Math.max(time, evictTimer.getCurrentRelativeTime().getMillis());
     long earliestEnd = calls.evictEndedBefore(watermark, links -> emit(context, key, links));
     long closesAt = slices.closesAt(key.slice);
@@ -195,6 +212,7 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
     if (calls == null || calls.idleTimer == CallsAtAddress.UNSET) {
       return;
     }
+    countHeld(calls);
     long now = idleTimer.getCurrentRelativeTime().getMillis();
     long quietSince = quiet.quietSince(calls.lastArrivalMs, now);
     if (now - quietSince < idleFlushMs) {
@@ -209,6 +227,19 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
     calls.evictAll(links -> emit(context, key, links));
     evictTimer.clear();
     state.clear();
+  }
+
+  /**
+   * Counts the key's held calls in this instance's {@code held} counter, once: true when it did,
+   * so the caller writes the mark into the state.
+   */
+  private boolean countHeld(CallsAtAddress calls) {
+    if (calls.countedBy == instanceMark) {
+      return false;
+    }
+    held.inc(calls.size());
+    calls.countedBy = instanceMark;
+    return true;
   }
 
   /**

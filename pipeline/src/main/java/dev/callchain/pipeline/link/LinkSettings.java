@@ -34,6 +34,7 @@ public final class LinkSettings implements Serializable {
   private final long addressSliceMs;
   /** The run whose source outages (and restarts) the idle flush waits out, or null. */
   private final @Nullable String outageRunId;
+  private final boolean restoresState;
 
   private LinkSettings(
       Linker linker,
@@ -43,7 +44,8 @@ public final class LinkSettings implements Serializable {
       LateLinks lateLinks,
       long reviseHorizonMs,
       long addressSliceMs,
-      @Nullable String outageRunId) {
+      @Nullable String outageRunId,
+      boolean restoresState) {
     this.linker = linker;
     this.idleFlushMs = idleFlushMs;
     this.maxOutOfOrderMs = maxOutOfOrderMs;
@@ -52,12 +54,13 @@ public final class LinkSettings implements Serializable {
     this.reviseHorizonMs = reviseHorizonMs;
     this.addressSliceMs = addressSliceMs;
     this.outageRunId = outageRunId;
+    this.restoresState = restoresState;
   }
 
   /** The index linker, plain SPEC output, late links dropped, the default bound. */
   public static LinkSettings idleFlushAfter(long idleFlushMs) {
     long bound = EnvironmentDefaults.MAX_OUT_OF_ORDER_MS;
-    return new LinkSettings(Linker.INDEX, idleFlushMs, bound, false, LateLinks.DROP, bound, 0, null);
+    return new LinkSettings(Linker.INDEX, idleFlushMs, bound, false, LateLinks.DROP, bound, 0, null, false);
   }
 
   public static LinkSettings from(CallchainOptions options) {
@@ -71,7 +74,8 @@ public final class LinkSettings implements Serializable {
         parse(LateLinks.class, "--lateLinks", options.getLateLinks()),
         horizon == null ? bound : horizon,
         options.getAddressSliceMs() == null ? 0 : options.getAddressSliceMs(),
-        null);
+        null,
+        false);
   }
 
   /** Lower-case option values (--linker=scan) to their constants, with a clear error. */
@@ -90,27 +94,32 @@ public final class LinkSettings implements Serializable {
 
   public LinkSettings withLinker(Linker value) {
     return new LinkSettings(
-        value, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, addressSliceMs, outageRunId);
+        value, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, addressSliceMs, outageRunId,
+        restoresState);
   }
 
   public LinkSettings withBestParent(boolean value) {
     return new LinkSettings(
-        linker, idleFlushMs, maxOutOfOrderMs, value, lateLinks, reviseHorizonMs, addressSliceMs, outageRunId);
+        linker, idleFlushMs, maxOutOfOrderMs, value, lateLinks, reviseHorizonMs, addressSliceMs, outageRunId,
+        restoresState);
   }
 
   public LinkSettings withLateLinks(LateLinks value, long horizonMs) {
     return new LinkSettings(
-        linker, idleFlushMs, maxOutOfOrderMs, bestParent, value, horizonMs, addressSliceMs, outageRunId);
+        linker, idleFlushMs, maxOutOfOrderMs, bestParent, value, horizonMs, addressSliceMs, outageRunId,
+        restoresState);
   }
 
   public LinkSettings withBound(long value) {
     return new LinkSettings(
-        linker, idleFlushMs, value, bestParent, lateLinks, reviseHorizonMs, addressSliceMs, outageRunId);
+        linker, idleFlushMs, value, bestParent, lateLinks, reviseHorizonMs, addressSliceMs, outageRunId,
+        restoresState);
   }
 
   public LinkSettings withAddressSliceMs(long value) {
     return new LinkSettings(
-        linker, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, value, outageRunId);
+        linker, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, value, outageRunId,
+        restoresState);
   }
 
   /**
@@ -119,7 +128,20 @@ public final class LinkSettings implements Serializable {
    */
   public LinkSettings withOutagesOf(String runId) {
     return new LinkSettings(
-        linker, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, addressSliceMs, runId);
+        linker, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, addressSliceMs, runId,
+        restoresState);
+  }
+
+  /**
+   * The runner restores keyed state from checkpoints into new instances of the functions, one per
+   * key range (Flink): the counters of what is held, which start again at zero, are made whole
+   * from the restored state. Not on the DirectRunner, which runs one instance per thread over the
+   * same keys and never restores.
+   */
+  public LinkSettings withRestoringRunner(boolean value) {
+    return new LinkSettings(
+        linker, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, addressSliceMs, outageRunId,
+        value);
   }
 
   public Linker linker() {
@@ -151,6 +173,10 @@ public final class LinkSettings implements Serializable {
   /** How each address's event time is cut into keys (--addressSliceMs). */
   AddressSlices addressSlices() {
     return new AddressSlices(addressSliceMs);
+  }
+
+  boolean restoresState() {
+    return restoresState;
   }
 
   /** A fresh clock of how long each key has been quiet, for one linker instance. */
