@@ -54,8 +54,7 @@ public final class CallchainMain {
       options.setCheckpointingInterval(EnvironmentDefaults.CHECKPOINT_INTERVAL_MS);
     }
     stageOnlyThisJar(options);
-    Pipeline pipeline = Pipeline.create(options);
-    pipeline.apply("Callchain", new CallchainPipeline(options));
+    Pipeline pipeline = build(options);
     long started = System.nanoTime();
     PipelineResult result = pipeline.run();
     if (!options.as(FlinkPipelineOptions.class).getAttachedMode()) {
@@ -71,6 +70,16 @@ public final class CallchainMain {
       return new Run(1, seconds, metrics);
     }
     return new Run(0, seconds, metrics);
+  }
+
+  /**
+   * The job every run submits. Its transforms' full names are the Flink operators' uids, which a
+   * savepoint's state is restored by (SavepointCompatibilityTest).
+   */
+  static Pipeline build(CallchainOptions options) {
+    Pipeline pipeline = Pipeline.create(options);
+    pipeline.apply("Callchain", new CallchainPipeline(options));
+    return pipeline;
   }
 
   /**

@@ -211,5 +211,11 @@ final class UnmeteredSource<T, C extends UnboundedSource.CheckpointMark>
     public Mark<C> decode(InputStream in) throws IOException {
       return new Mark<>(coder.decode(in));
     }
+
+    /** The wrapped mark's coder, which encodes the offsets a savepoint restores from. */
+    @Override
+    public List<? extends Coder<?>> getCoderArguments() {
+      return List.of(coder);
+    }
   }
 }
