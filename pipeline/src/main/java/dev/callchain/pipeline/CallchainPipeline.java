@@ -29,7 +29,7 @@ import org.apache.beam.sdk.values.PDone;
  */
 public final class CallchainPipeline extends PTransform<PBegin, PDone> {
   private final CallchainOptions options;
-  /** Names this run to its source and its linker, which share what the source sees of faults. */
+  /** Names this run to its source's partitions, which share a watermark (StartTimePolicy). */
   private final String runId = UUID.randomUUID().toString();
 
   public CallchainPipeline(CallchainOptions options) {
@@ -60,9 +60,9 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
   }
 
   private LinkSettings linkSettings() {
-    return LinkSettings.from(options)
-        .withOutagesOf(runId)
-        .withRestoringRunner(FlinkRunner.class.isAssignableFrom(options.getRunner()));
+    LinkSettings settings =
+        LinkSettings.from(options).withRestoringRunner(FlinkRunner.class.isAssignableFrom(options.getRunner()));
+    return readsKafka() ? settings.withOutagesOf(kafkaSettings(options).bootstrapServers()) : settings;
   }
 
   private boolean readsKafka() {

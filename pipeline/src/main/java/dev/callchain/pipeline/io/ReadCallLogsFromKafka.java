@@ -29,8 +29,7 @@ public final class ReadCallLogsFromKafka extends PTransform<PBegin, PCollection<
   private final Long maxRecords;
 
   /**
-   * @param runId names this run to the linker, which hears from it when the broker is away
-   *     ({@code SourceOutages})
+   * @param runId names this run to its partitions, which share the highest watermark among them
    * @param maxRecords stop after this many records (a finite run), or null to read forever
    */
   public ReadCallLogsFromKafka(
@@ -56,7 +55,7 @@ public final class ReadCallLogsFromKafka extends PTransform<PBegin, PCollection<
                 Map.of(
                     ConsumerConfig.GROUP_ID_CONFIG, kafka.consumerGroup(),
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, kafka.autoOffsetReset()))
-            .withTimestampPolicyFactory(new StartTimePolicy.Factory(runId, maxOutOfOrderMs, idlePartitionMs))
+            .withTimestampPolicyFactory(new StartTimePolicy.Factory(runId, kafka.bootstrapServers(), maxOutOfOrderMs, idlePartitionMs))
             .commitOffsetsInFinalize();
     // KafkaIO's own expansion on these runners, with the reader's metrics kept off the runner's
     // per-record path (see UnmeteredSource).

@@ -36,7 +36,7 @@ final class StartTimePolicy extends TimestampPolicy<byte[], ParsedValue> {
   /** Three missed fetches of the end offsets (one a second): the broker is away. */
   static final long BROKER_AWAY_AFTER_MS = 3_000;
 
-  private final String runId;
+  private final String broker;
   private final long maxOutOfOrderMs;
   private final long idlePartitionNanos;
   private final AtomicLong highestWatermark;
@@ -45,8 +45,8 @@ final class StartTimePolicy extends TimestampPolicy<byte[], ParsedValue> {
   private long watermark;
 
   StartTimePolicy(
-      String runId, long maxOutOfOrderMs, long idlePartitionMs, Optional<Instant> previous) {
-    this.runId = runId;
+      String runId, String broker, long maxOutOfOrderMs, long idlePartitionMs, Optional<Instant> previous) {
+    this.broker = broker;
     this.maxOutOfOrderMs = maxOutOfOrderMs;
     this.idlePartitionNanos = idlePartitionMs * 1_000_000L;
     this.highestWatermark = HIGHEST_WATERMARK.computeIfAbsent(runId, id -> new AtomicLong(NONE));
@@ -71,7 +71,7 @@ final class StartTimePolicy extends TimestampPolicy<byte[], ParsedValue> {
   public Instant getWatermark(PartitionContext context) {
     long now = System.currentTimeMillis();
     if (now - context.getBacklogCheckTime().getMillis() > BROKER_AWAY_AFTER_MS) {
-      SourceOutages.brokerAway(runId, now);
+      SourceOutages.brokerAway(broker, now);
     }
     long candidate = maxStart == Long.MIN_VALUE ? NONE : maxStart - maxOutOfOrderMs;
     if (isIdle(context)) {
@@ -90,12 +90,16 @@ final class StartTimePolicy extends TimestampPolicy<byte[], ParsedValue> {
 
   /** Creates one policy per partition; all partitions of one pipeline run share its run id. */
   static final class Factory implements TimestampPolicyFactory<byte[], ParsedValue> {
+    private static final long serialVersionUID = 1L;
     private final String runId;
+    private final String broker;
     private final long maxOutOfOrderMs;
     private final long idlePartitionMs;
 
-    Factory(String runId, long maxOutOfOrderMs, long idlePartitionMs) {
+    /** @param broker the bootstrap servers, which name the broker to the linker ({@link SourceOutages}) */
+    Factory(String runId, String broker, long maxOutOfOrderMs, long idlePartitionMs) {
       this.runId = runId;
+      this.broker = broker;
       this.maxOutOfOrderMs = maxOutOfOrderMs;
       this.idlePartitionMs = idlePartitionMs;
     }
@@ -103,7 +107,7 @@ final class StartTimePolicy extends TimestampPolicy<byte[], ParsedValue> {
     @Override
     public TimestampPolicy<byte[], ParsedValue> createTimestampPolicy(
         TopicPartition partition, Optional<Instant> previousWatermark) {
-      return new StartTimePolicy(runId, maxOutOfOrderMs, idlePartitionMs, previousWatermark);
+      return new StartTimePolicy(runId, broker, maxOutOfOrderMs, idlePartitionMs, previousWatermark);
     }
   }
 }

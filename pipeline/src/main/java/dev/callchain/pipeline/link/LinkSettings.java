@@ -32,8 +32,8 @@ public final class LinkSettings implements Serializable {
   private final LateLinks lateLinks;
   private final long reviseHorizonMs;
   private final long addressSliceMs;
-  /** The run whose source outages (and restarts) the idle flush waits out, or null. */
-  private final @Nullable String outageRunId;
+  /** The broker whose outages (and the job's restarts) the idle flush waits out, or null. */
+  private final @Nullable String outageBroker;
   private final boolean restoresState;
 
   private LinkSettings(
@@ -44,7 +44,7 @@ public final class LinkSettings implements Serializable {
       LateLinks lateLinks,
       long reviseHorizonMs,
       long addressSliceMs,
-      @Nullable String outageRunId,
+      @Nullable String outageBroker,
       boolean restoresState) {
     this.linker = linker;
     this.idleFlushMs = idleFlushMs;
@@ -53,7 +53,7 @@ public final class LinkSettings implements Serializable {
     this.lateLinks = lateLinks;
     this.reviseHorizonMs = reviseHorizonMs;
     this.addressSliceMs = addressSliceMs;
-    this.outageRunId = outageRunId;
+    this.outageBroker = outageBroker;
     this.restoresState = restoresState;
   }
 
@@ -94,41 +94,41 @@ public final class LinkSettings implements Serializable {
 
   public LinkSettings withLinker(Linker value) {
     return new LinkSettings(
-        value, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, addressSliceMs, outageRunId,
+        value, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, addressSliceMs, outageBroker,
         restoresState);
   }
 
   public LinkSettings withBestParent(boolean value) {
     return new LinkSettings(
-        linker, idleFlushMs, maxOutOfOrderMs, value, lateLinks, reviseHorizonMs, addressSliceMs, outageRunId,
+        linker, idleFlushMs, maxOutOfOrderMs, value, lateLinks, reviseHorizonMs, addressSliceMs, outageBroker,
         restoresState);
   }
 
   public LinkSettings withLateLinks(LateLinks value, long horizonMs) {
     return new LinkSettings(
-        linker, idleFlushMs, maxOutOfOrderMs, bestParent, value, horizonMs, addressSliceMs, outageRunId,
+        linker, idleFlushMs, maxOutOfOrderMs, bestParent, value, horizonMs, addressSliceMs, outageBroker,
         restoresState);
   }
 
   public LinkSettings withBound(long value) {
     return new LinkSettings(
-        linker, idleFlushMs, value, bestParent, lateLinks, reviseHorizonMs, addressSliceMs, outageRunId,
+        linker, idleFlushMs, value, bestParent, lateLinks, reviseHorizonMs, addressSliceMs, outageBroker,
         restoresState);
   }
 
   public LinkSettings withAddressSliceMs(long value) {
     return new LinkSettings(
-        linker, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, value, outageRunId,
+        linker, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, value, outageBroker,
         restoresState);
   }
 
   /**
-   * The idle flush waits out the faults of run {@code runId}: the job's restarts, and its source's
-   * broker outages ({@link QuietClock}). For runs whose source reports them (Kafka).
+   * The idle flush waits out faults ({@link QuietClock}): the job's restarts, and the outages of
+   * {@code broker}, the bootstrap servers of the Kafka source, which reports them.
    */
-  public LinkSettings withOutagesOf(String runId) {
+  public LinkSettings withOutagesOf(String broker) {
     return new LinkSettings(
-        linker, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, addressSliceMs, runId,
+        linker, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, addressSliceMs, broker,
         restoresState);
   }
 
@@ -140,7 +140,7 @@ public final class LinkSettings implements Serializable {
    */
   public LinkSettings withRestoringRunner(boolean value) {
     return new LinkSettings(
-        linker, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, addressSliceMs, outageRunId,
+        linker, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, addressSliceMs, outageBroker,
         value);
   }
 
@@ -181,7 +181,10 @@ public final class LinkSettings implements Serializable {
 
   /** A fresh clock of how long each key has been quiet, for one linker instance. */
   QuietClock quietClock() {
-    return outageRunId == null ? QuietClock.sinceLastArrival() : QuietClock.guardingOutagesOf(outageRunId);
+    if (outageBroker != null) {
+      return QuietClock.guardingOutagesOf(outageBroker);
+    }
+    return restoresState ? QuietClock.guardingRestarts() : QuietClock.sinceLastArrival();
   }
 
   /** How long past its emission a call is kept to receive late links (revise mode). */

@@ -27,15 +27,23 @@ class QuietClockTest {
     assertEquals(5_000, restored.quietSince(700, 9_000));
   }
 
+  /** A file input on a runner that restores: no broker, but a restart is still no quiet time. */
   @Test
-  void quietTimeCountsFromTheLastOutageOfItsOwnRun() {
-    String run = UUID.randomUUID().toString();
-    QuietClock clock = QuietClock.guardingOutagesOf(run);
+  void withoutABrokerARestoredInstanceStillCountsFromItsOwnStart() {
+    QuietClock restored = SerializableUtils.clone(QuietClock.guardingRestarts());
+    assertEquals(5_000, restored.quietSince(700, 5_000));
+    assertEquals(700, QuietClock.sinceLastArrival().quietSince(700, 5_000));
+  }
+
+  @Test
+  void quietTimeCountsFromTheLastOutageOfItsOwnBroker() {
+    String broker = "127.0.0.1:" + UUID.randomUUID();
+    QuietClock clock = QuietClock.guardingOutagesOf(broker);
     clock.inUse(0);
-    SourceOutages.brokerAway(UUID.randomUUID().toString(), 900); // another run's
+    SourceOutages.brokerAway("127.0.0.1:" + UUID.randomUUID(), 900); // another broker's
     assertEquals(50, clock.quietSince(50, 1_000));
-    SourceOutages.brokerAway(run, 300);
-    SourceOutages.brokerAway(run, 200); // seen late by another partition: the last one stands
+    SourceOutages.brokerAway(broker, 300);
+    SourceOutages.brokerAway(broker, 200); // seen late by another partition: the last one stands
     assertEquals(300, clock.quietSince(50, 1_000));
     assertEquals(400, clock.quietSince(400, 1_000));
   }
