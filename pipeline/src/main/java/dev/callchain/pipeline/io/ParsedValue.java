@@ -44,6 +44,7 @@ final class ParsedValue {
 
   /** Encodes the raw bytes only; decoding parses them again. */
   static final class ParsedValueCoder extends AtomicCoder<ParsedValue> {
+    private static final long serialVersionUID = 1L;
     private static final ParsedValueCoder INSTANCE = new ParsedValueCoder();
 
     static ParsedValueCoder of() {

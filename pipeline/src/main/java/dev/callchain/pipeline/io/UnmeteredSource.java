@@ -29,6 +29,9 @@ import org.joda.time.Instant;
  */
 final class UnmeteredSource<T, C extends UnboundedSource.CheckpointMark>
     extends UnboundedSource<T, UnmeteredSource.Mark<C>> {
+  /** Declared, as in every class a savepoint holds Java-serialized (SavepointCompatibilityTest). */
+  private static final long serialVersionUID = 1L;
+
   private final UnboundedSource<T, C> source;
 
   UnmeteredSource(UnboundedSource<T, C> source) {
@@ -196,6 +199,7 @@ final class UnmeteredSource<T, C extends UnboundedSource.CheckpointMark>
 
   /** Encodes a {@link Mark} as the wrapped mark alone. */
   static final class MarkCoder<C extends CheckpointMark> extends CustomCoder<Mark<C>> {
+    private static final long serialVersionUID = 1L;
     private final Coder<C> coder;
 
     MarkCoder(Coder<C> coder) {

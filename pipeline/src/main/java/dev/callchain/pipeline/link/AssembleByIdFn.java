@@ -371,6 +371,7 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
     }
 
     static final class KeptCallCoder extends AtomicCoder<KeptCall> {
+      private static final long serialVersionUID = 1L;
       private static final KeptCallCoder INSTANCE = new KeptCallCoder();
 
       static KeptCallCoder of() {
@@ -401,6 +402,7 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
     long resolveAt;
 
     static final class PairingCoder extends AtomicCoder<Pairing> {
+      private static final long serialVersionUID = 1L;
       private static final PairingCoder INSTANCE = new PairingCoder();
 
       static PairingCoder of() {
@@ -498,6 +500,7 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
     }
 
     static final class WaitingCallCoder extends AtomicCoder<WaitingCall> {
+      private static final long serialVersionUID = 1L;
       private static final WaitingCallCoder INSTANCE = new WaitingCallCoder();
       private static final Coder<PartialLinks> HALF = NullableCoder.of(PartialLinks.PartialLinksCoder.of());
 

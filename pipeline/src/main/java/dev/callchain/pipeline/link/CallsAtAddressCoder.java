@@ -19,6 +19,7 @@ import org.apache.beam.sdk.coders.VarLongCoder;
  * state serialised. Parents are held by id and times only; children with their full record.
  */
 public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
+  private static final long serialVersionUID = 1L;
   private static final CallsAtAddressCoder INSTANCE = new CallsAtAddressCoder();
   private static final StringUtf8Coder STRING = StringUtf8Coder.of();
   private static final VarLongCoder LONG = VarLongCoder.of();
