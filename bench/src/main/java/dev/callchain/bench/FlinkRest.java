@@ -15,15 +15,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The REST API of the Flink cluster that a callchain run embeds (the FlinkRunner's {@code
- * [local]}), for the figures Flink keeps per subtask and per checkpoint. The embedded cluster
- * listens on a port of its own choosing and names it only in an INFO log line, so the port is
- * chosen here and handed to the run in a Flink configuration file: {@link #pipelineOption()},
- * Beam's {@code --flinkConfDir}.
+ * The REST API of a Flink cluster, for the figures Flink keeps per job, subtask and checkpoint:
+ * the one a callchain run embeds (the FlinkRunner's {@code [local]}), or a session cluster's
+ * ({@link #at}). The embedded cluster listens on a port of its own choosing and names it only in
+ * an INFO log line, so the port is chosen here and handed to the run in a Flink configuration
+ * file: {@link #pipelineOption()}, Beam's {@code --flinkConfDir}.
  */
-final class FlinkRest {
+public final class FlinkRest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration ASK = Duration.ofSeconds(10);
   private static final Duration POLL = Duration.ofMillis(500);
@@ -35,11 +36,11 @@ final class FlinkRest {
     Optional<T> look(String job) throws IOException, InterruptedException;
   }
 
-  private final Path confDir;
+  private final @Nullable Path confDir;
   private final int port;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(ASK).build();
 
-  private FlinkRest(Path confDir, int port) {
+  private FlinkRest(@Nullable Path confDir, int port) {
     this.confDir = confDir;
     this.port = port;
   }
@@ -60,6 +61,11 @@ final class FlinkRest {
         "# Per-subtask figures fresh to half a second (Flink's default: 10 s).",
         "metrics.fetcher.update-interval: 500", ""), StandardCharsets.UTF_8);
     return new FlinkRest(dir, port);
+  }
+
+  /** The REST API of a running cluster at {@code port} on the loopback. */
+  public static FlinkRest at(int port) {
+    return new FlinkRest(null, port);
   }
 
   /** The pipeline option that runs the embedded cluster with this configuration. */
@@ -105,8 +111,13 @@ final class FlinkRest {
    * LinkAtAddress (link/LinkByAddress), which Flink names after it; empty before the job has it.
    */
   Optional<JsonNode> linker(String job) throws IOException, InterruptedException {
-    for (JsonNode vertex : get("/jobs/" + job).path("vertices")) {
-      if (vertex.path("name").asText().contains(LINKER_STEP)) {
+    return vertex(job, LINKER_STEP);
+  }
+
+  /** The job's vertex whose name contains {@code step} (Flink names a chain after its steps). */
+  public Optional<JsonNode> vertex(String job, String step) throws IOException, InterruptedException {
+    for (JsonNode vertex : job(job).path("vertices")) {
+      if (vertex.path("name").asText().contains(step)) {
         return Optional.of(get("/jobs/" + job + "/vertices/" + vertex.path("id").asText()));
       }
     }
@@ -118,7 +129,7 @@ final class FlinkRest {
    * counter is an operator metric named {@code <step>.<namespace>_<name>}); empty before any
    * subtask reported it.
    */
-  Optional<Long> metricSum(String job, JsonNode vertex, String suffix) throws IOException, InterruptedException {
+  public Optional<Long> metricSum(String job, JsonNode vertex, String suffix) throws IOException, InterruptedException {
     String metrics = "/jobs/" + job + "/vertices/" + vertex.path("id").asText() + "/subtasks/metrics";
     for (JsonNode metric : get(metrics)) {
       String id = metric.path("id").asText();
@@ -130,8 +141,18 @@ final class FlinkRest {
     return Optional.empty();
   }
 
+  /** The job: its state and its vertices with theirs. */
+  public JsonNode job(String job) throws IOException, InterruptedException {
+    return get("/jobs/" + job);
+  }
+
+  /** Every job the cluster knows: id, name and state of each. */
+  public JsonNode jobs() throws IOException, InterruptedException {
+    return get("/jobs/overview").path("jobs");
+  }
+
   /** Flink's checkpoint statistics of the job. */
-  JsonNode checkpoints(String job) throws IOException, InterruptedException {
+  public JsonNode checkpoints(String job) throws IOException, InterruptedException {
     return get("/jobs/" + job + "/checkpoints");
   }
 

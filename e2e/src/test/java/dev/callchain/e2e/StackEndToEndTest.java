@@ -42,16 +42,7 @@ class StackEndToEndTest {
       Topics topics = new Topics(stack.bootstrapServers());
       topics.send("test-topic", malformed, List.of(0, 1));
 
-      StackProcesses.Outcome submitted =
-          stack.run(
-              List.of(
-                  "java", "-jar", Repo.root().resolve("pipeline/target/callchain-pipeline.jar").toString(),
-                  "--runnerConfig=runner-configs/flink-cluster.conf",
-                  "--flinkMaster=localhost:" + stack.restPort,
-                  "--bootstrapServers=" + stack.bootstrapServers(),
-                  "--autoOffsetReset=earliest",
-                  "--idleFlushMs=5000"),
-              300);
+      StackProcesses.Outcome submitted = stack.submit("--idleFlushMs=5000");
       assertEquals(0, submitted.exitCode(), submitted.output());
       assertTrue(submitted.output().contains("job submitted (detached)"), submitted.output());
 

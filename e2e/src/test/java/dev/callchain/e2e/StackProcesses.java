@@ -47,6 +47,38 @@ final class StackProcesses implements AutoCloseable {
     return run(command, 600);
   }
 
+  /**
+   * Submits the pipeline jar to the stack, detached, with the README's command and the stack's
+   * ports, reading the input topic from its start.
+   */
+  Outcome submit(String... options) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "java", "-jar", Repo.root().resolve("pipeline/target/callchain-pipeline.jar").toString(),
+                "--runnerConfig=runner-configs/flink-cluster.conf",
+                "--flinkMaster=localhost:" + restPort,
+                "--bootstrapServers=" + bootstrapServers(),
+                "--autoOffsetReset=earliest"));
+    command.addAll(List.of(options));
+    return run(command, 300);
+  }
+
+  /** A process of the stack (kafka, jobmanager, taskmanager-N), by the pid the stack recorded. */
+  ProcessHandle component(String name) throws IOException {
+    long pid = Long.parseLong(Files.readString(dir.resolve("pids/" + name + ".pid")).trim());
+    return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(name + " (pid " + pid + ") is not running"));
+  }
+
+  /** Starts a command in the background with the stack's environment, its output to {@code log}. */
+  Process launch(List<String> command, Path log) throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(Repo.root().toFile()).redirectErrorStream(true);
+    builder.redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    return builder.start();
+  }
+
   Outcome run(List<String> command, long timeoutSeconds) throws Exception {
     Path log = Files.createTempFile(dir.getParent(), "command", ".log");
     ProcessBuilder builder =

@@ -20,10 +20,8 @@ public final class LinkedOutput {
   public static Map<String, String> links(Iterable<String> outputLines) {
     Map<String, String> links = new TreeMap<>();
     for (String line : outputLines) {
-      JsonNode node = read(line);
-      String id = node.get("id").asText();
-      String previous =
-          links.put(id, AllPairsOracle.describe(texts(node.get("parents")), texts(node.get("children"))));
+      String id = field(line, "id");
+      String previous = links.put(id, linksOf(line));
       if (previous != null) {
         throw new AssertionError("emitted twice: " + id);
       }
@@ -41,6 +39,12 @@ public final class LinkedOutput {
       values.add(record.value());
     }
     return links(values);
+  }
+
+  /** One output record's links, in the oracle's form. */
+  public static String linksOf(String outputLine) {
+    JsonNode node = read(outputLine);
+    return AllPairsOracle.describe(texts(node.get("parents")), texts(node.get("children")));
   }
 
   /** A call log line as the record the linking rule reads. */
