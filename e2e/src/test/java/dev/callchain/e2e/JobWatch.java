@@ -1,5 +1,6 @@
 package dev.callchain.e2e;
 
+import dev.callchain.bench.stack.LocalStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callchain.bench.FlinkRest;
 import java.io.IOException;
@@ -20,11 +21,11 @@ final class JobWatch {
     this.id = id;
   }
 
-  /** Submits the pipeline to the stack ({@link StackProcesses#submit}) and finds its job. */
-  static JobWatch submit(StackProcesses stack, Duration limit, String... options) throws Exception {
+  /** Submits the pipeline to the stack ({@link LocalStack#submit}) and finds its job. */
+  static JobWatch submit(LocalStack stack, Duration limit, String... options) throws Exception {
     FlinkRest rest = FlinkRest.at(stack.restPort);
     Set<String> known = jobIds(rest);
-    StackProcesses.Outcome submitted = stack.submit(options);
+    LocalStack.Outcome submitted = stack.submit(options);
     if (submitted.exitCode() != 0) {
       throw new AssertionError("the submission failed:\n" + submitted.output());
     }

@@ -1,5 +1,6 @@
 package dev.callchain.e2e;
 
+import dev.callchain.bench.stack.LocalStack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.callchain.pipeline.model.CallRecord;
@@ -30,22 +31,21 @@ final class LiveSimulation implements AutoCloseable {
   }
 
   /** {@code traces} requests, one every {@code intervalMs} of wall-clock time on average. */
-  static LiveSimulation start(StackProcesses stack, Path work, int traces, double intervalMs) throws Exception {
-    List<String> run =
-        List.of(
-            "java", "-jar", Repo.root().resolve("simulator/target/callchain-simulator.jar").toString(),
-            "--count", Integer.toString(traces), "--interval", Double.toString(intervalMs),
-            "--ip-pool-size", "20", "--seed", "17", "--id-prefix", "live_",
-            "--base-time-ms", Long.toString(System.currentTimeMillis()), "--progress-every", "0");
+  static LiveSimulation start(LocalStack stack, Path work, int traces, double intervalMs) throws Exception {
+    String[] run = {
+      "--count", Integer.toString(traces), "--interval", Double.toString(intervalMs),
+      "--ip-pool-size", "20", "--seed", "17", "--id-prefix", "live_",
+      "--base-time-ms", Long.toString(System.currentTimeMillis()), "--progress-every", "0"
+    };
     Path file = work.resolve("simulated.jsonl");
-    List<String> toFile = new ArrayList<>(run);
+    List<String> toFile = new ArrayList<>(stack.simulator(run));
     toFile.addAll(List.of("--out", file.toString()));
-    StackProcesses.Outcome written = stack.run(toFile, 300);
+    LocalStack.Outcome written = stack.run(toFile, 300);
     assertEquals(0, written.exitCode(), written.output());
     int expected = (int) Files.lines(file).count();
 
-    List<String> live = new ArrayList<>(run);
-    live.addAll(List.of("--realtime", "--bootstrap", stack.bootstrapServers()));
+    List<String> live = new ArrayList<>(stack.simulator(run));
+    live.add("--realtime");
     Path log = work.resolve("simulator.log");
     return new LiveSimulation(stack.launch(live, log), log, expected);
   }

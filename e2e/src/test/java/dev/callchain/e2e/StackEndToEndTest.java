@@ -1,5 +1,6 @@
 package dev.callchain.e2e;
 
+import dev.callchain.bench.stack.LocalStack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,19 +31,19 @@ class StackEndToEndTest {
 
   @Test
   void theSubmittedPipelineLinksTheSimulatorsCallsOnTheStack() throws Exception {
-    try (StackProcesses stack = new StackProcesses(work.resolve("stack"))) {
-      StackProcesses.Outcome started = stack.stack("start");
+    try (LocalStack stack = new LocalStack(Repo.root(), work.resolve("stack"))) {
+      LocalStack.Outcome started = stack.stack("start");
       assertEquals(0, started.exitCode(), started.output());
 
       // Into the stack's broker; then the same seeded run again, to a file: what the broker got.
       Path simulated = work.resolve("simulated.jsonl");
-      simulate(stack, "--bootstrap", stack.bootstrapServers());
+      simulate(stack);
       simulate(stack, "--out", simulated.toString());
       List<String> malformed = List.of("{\"id\":\"only-an-id\"}", "<xml/>");
       Topics topics = new Topics(stack.bootstrapServers());
       topics.send("test-topic", malformed, List.of(0, 1));
 
-      StackProcesses.Outcome submitted = stack.submit("--idleFlushMs=5000");
+      LocalStack.Outcome submitted = stack.submit("--idleFlushMs=5000");
       assertEquals(0, submitted.exitCode(), submitted.output());
       assertTrue(submitted.output().contains("job submitted (detached)"), submitted.output());
 
@@ -51,7 +52,7 @@ class StackEndToEndTest {
       List<ConsumerRecord<String, String>> linked =
           topics.readUntil("linked-topic", read -> read.size() >= calls.size(), WAIT);
 
-      StackProcesses.Outcome status = stack.stack("status");
+      LocalStack.Outcome status = stack.stack("status");
       assertEquals(0, status.exitCode(), status.output());
       assertTrue(status.output().contains("RUNNING"), status.output());
 
@@ -65,15 +66,14 @@ class StackEndToEndTest {
     }
   }
 
-  private static void simulate(StackProcesses stack, String... destination) throws Exception {
+  private static void simulate(LocalStack stack, String... destination) throws Exception {
     List<String> command =
         new ArrayList<>(
-            List.of(
-                "java", "-jar", Repo.root().resolve("simulator/target/callchain-simulator.jar").toString(),
+            stack.simulator(
                 "--count", "300", "--interval", "20", "--seed", "3",
                 "--base-time-ms", "1700000000000", "--id-prefix", "stack_"));
     command.addAll(List.of(destination));
-    StackProcesses.Outcome outcome = stack.run(command, 300);
+    LocalStack.Outcome outcome = stack.run(command, 300);
     assertEquals(0, outcome.exitCode(), outcome.output());
   }
 }

@@ -1,5 +1,6 @@
 package dev.callchain.e2e;
 
+import dev.callchain.bench.stack.LocalStack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.callchain.pipeline.CallchainMetrics;
@@ -33,7 +34,7 @@ class StackFaultsTest {
 
   @Test
   void aTaskManagerKilledMidStreamLosesNoCallAndNoLink() throws Exception {
-    try (StackProcesses stack = new StackProcesses(work.resolve("stack"));
+    try (LocalStack stack = new LocalStack(Repo.root(), work.resolve("stack"));
         LiveSimulation simulation = startStackAndSimulator(stack)) {
       JobWatch job = JobWatch.submit(stack, WAIT, CHECKPOINTS, IDLE_FLUSH);
       job.awaitNewCheckpoint(WAIT);
@@ -48,9 +49,9 @@ class StackFaultsTest {
 
       // The stack shows the loss; its start brings the TaskManager back.
       assertEquals(1, stack.stack("status").exitCode(), "status with a TaskManager down");
-      StackProcesses.Outcome restarted = stack.stack("start");
+      LocalStack.Outcome restarted = stack.stack("start");
       assertEquals(0, restarted.exitCode(), restarted.output());
-      StackProcesses.Outcome status = stack.stack("status");
+      LocalStack.Outcome status = stack.stack("status");
       assertEquals(0, status.exitCode(), status.output());
 
       DeliveryAudit audit = audit(stack, simulation);
@@ -66,7 +67,7 @@ class StackFaultsTest {
 
   @Test
   void theBrokerStoppedForTwentySecondsLosesNoCallAndNoLink() throws Exception {
-    try (StackProcesses stack = new StackProcesses(work.resolve("stack"));
+    try (LocalStack stack = new LocalStack(Repo.root(), work.resolve("stack"));
         LiveSimulation simulation = startStackAndSimulator(stack)) {
       JobWatch job = JobWatch.submit(stack, WAIT, CHECKPOINTS, IDLE_FLUSH);
       job.awaitNewCheckpoint(WAIT);
@@ -76,7 +77,7 @@ class StackFaultsTest {
       broker.destroy(); // SIGTERM: the broker shuts down cleanly
       broker.onExit().join();
       Thread.sleep(Duration.ofSeconds(20).toMillis());
-      StackProcesses.Outcome restarted = stack.stack("start");
+      LocalStack.Outcome restarted = stack.stack("start");
       assertEquals(0, restarted.exitCode(), restarted.output());
       Duration back = Duration.ofNanos(System.nanoTime() - stoppedAt);
 
@@ -88,15 +89,15 @@ class StackFaultsTest {
     }
   }
 
-  private LiveSimulation startStackAndSimulator(StackProcesses stack) throws Exception {
-    StackProcesses.Outcome started = stack.stack("start");
+  private LiveSimulation startStackAndSimulator(LocalStack stack) throws Exception {
+    LocalStack.Outcome started = stack.stack("start");
     assertEquals(0, started.exitCode(), started.output());
     // About 1,100 records/s for 40 s, each delivered up to 30 s late (the simulator's default).
     return LiveSimulation.start(stack, work, 8_000, 5);
   }
 
   /** Every simulated record in, then the output until every id came out. */
-  private static DeliveryAudit audit(StackProcesses stack, LiveSimulation simulation) throws Exception {
+  private static DeliveryAudit audit(LocalStack stack, LiveSimulation simulation) throws Exception {
     Topics topics = new Topics(stack.bootstrapServers());
     List<CallRecord> input = simulation.awaitInput(topics, WAIT);
     Set<String> ids = new HashSet<>();

@@ -1,5 +1,6 @@
 package dev.callchain.e2e;
 
+import dev.callchain.bench.stack.LocalStack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,8 +32,8 @@ class StackResumeTest {
 
   @Test
   void aJobResumesFromItsLastCheckpointAndFromItsSavepointLosingNothing() throws Exception {
-    try (StackProcesses stack = new StackProcesses(work.resolve("stack"))) {
-      StackProcesses.Outcome started = stack.stack("start");
+    try (LocalStack stack = new LocalStack(Repo.root(), work.resolve("stack"))) {
+      LocalStack.Outcome started = stack.stack("start");
       assertEquals(0, started.exitCode(), started.output());
       Topics topics = new Topics(stack.bootstrapServers());
       try (LiveSimulation simulation = LiveSimulation.start(stack, work, 8_000, 5)) {
@@ -40,7 +41,7 @@ class StackResumeTest {
         first.awaitNewCheckpoint(WAIT);
         assertEquals(0, stack.stack("cancel", first.id).exitCode());
         first.awaitState("CANCELED", WAIT);
-        StackProcesses.Outcome kept = stack.stack("last-checkpoint", first.id);
+        LocalStack.Outcome kept = stack.stack("last-checkpoint", first.id);
         assertEquals(0, kept.exitCode(), kept.output());
         String checkpoint = kept.output().trim();
         assertTrue(checkpoint.contains(first.id + "/chk-"), checkpoint);
@@ -50,7 +51,7 @@ class StackResumeTest {
         second.awaitState("RUNNING", WAIT);
         Duration resumed = Duration.ofNanos(System.nanoTime() - cancelledAt);
         second.awaitNewCheckpoint(WAIT);
-        StackProcesses.Outcome stopped = stack.stack("savepoint", second.id);
+        LocalStack.Outcome stopped = stack.stack("savepoint", second.id);
         assertEquals(0, stopped.exitCode(), stopped.output());
         Matcher savepoint = SAVEPOINT.matcher(stopped.output());
         assertTrue(savepoint.find(), stopped.output());
@@ -74,10 +75,10 @@ class StackResumeTest {
 
       // A job that cannot start (no such savepoint) is refused with the reason, ends FAILED, and the
       // stack's status says so.
-      StackProcesses.Outcome refused = stack.submit("--savepointPath=" + work.resolve("no-such-savepoint").toUri());
+      LocalStack.Outcome refused = stack.submit("--savepointPath=" + work.resolve("no-such-savepoint").toUri());
       assertTrue(refused.exitCode() != 0, refused.output());
       assertTrue(refused.output().contains("Cannot find checkpoint or savepoint"), refused.output());
-      StackProcesses.Outcome status = stack.stack("status");
+      LocalStack.Outcome status = stack.stack("status");
       assertEquals(1, status.exitCode(), status.output());
       assertTrue(status.output().contains("a job FAILED"), status.output());
     }

@@ -1,4 +1,4 @@
-package dev.callchain.e2e;
+package dev.callchain.bench.stack;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,15 +12,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code scripts/stack} and other commands as a person would, as separate OS processes, with
- * the stack on free ports in its own folder so that it never meets a developer's own stack.
+ * the stack on free ports in a folder of its own, so that it never meets a developer's own stack:
+ * for the end-to-end and fault tests, and the soak.
  */
-final class StackProcesses implements AutoCloseable {
-  final Path dir;
-  final int kafkaPort;
-  final int restPort;
+public final class LocalStack implements AutoCloseable {
+  public final Path dir;
+  public final int kafkaPort;
+  public final int restPort;
+  private final Path repo;
   private final Map<String, String> environment;
 
-  StackProcesses(Path dir) throws IOException {
+  /** A stack in {@code dir}, run by the scripts of the repository at {@code repo}; nothing starts yet. */
+  public LocalStack(Path repo, Path dir) throws IOException {
+    this.repo = repo;
     this.dir = dir;
     this.kafkaPort = freePort();
     this.restPort = freePort();
@@ -33,16 +37,16 @@ final class StackProcesses implements AutoCloseable {
             "CALLCHAIN_FLINK_RPC_PORT", Integer.toString(freePort()));
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return "127.0.0.1:" + kafkaPort;
   }
 
   /** What a command printed (stdout and stderr) and how it ended. */
-  record Outcome(int exitCode, String output) {}
+  public record Outcome(int exitCode, String output) {}
 
-  Outcome stack(String... args) throws Exception {
+  public Outcome stack(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add(Repo.root().resolve("scripts/stack").toString());
+    command.add(repo.resolve("scripts/stack").toString());
     command.addAll(List.of(args));
     return run(command, 600);
   }
@@ -51,11 +55,11 @@ final class StackProcesses implements AutoCloseable {
    * Submits the pipeline jar to the stack, detached, with the README's command and the stack's
    * ports, reading the input topic from its start.
    */
-  Outcome submit(String... options) throws Exception {
+  public Outcome submit(String... options) throws IOException, InterruptedException {
     List<String> command =
         new ArrayList<>(
             List.of(
-                "java", "-jar", Repo.root().resolve("pipeline/target/callchain-pipeline.jar").toString(),
+                "java", "-jar", repo.resolve("pipeline/target/callchain-pipeline.jar").toString(),
                 "--runnerConfig=runner-configs/flink-cluster.conf",
                 "--flinkMaster=localhost:" + restPort,
                 "--bootstrapServers=" + bootstrapServers(),
@@ -64,31 +68,37 @@ final class StackProcesses implements AutoCloseable {
     return run(command, 300);
   }
 
+  /** The simulator jar's command with {@code args}: it writes to this stack's broker. */
+  public List<String> simulator(String... args) {
+    List<String> command =
+        new ArrayList<>(List.of("java", "-jar", repo.resolve("simulator/target/callchain-simulator.jar").toString()));
+    command.addAll(List.of(args));
+    command.addAll(List.of("--bootstrap", bootstrapServers()));
+    return command;
+  }
+
   /** A process of the stack (kafka, jobmanager, taskmanager-N), by the pid the stack recorded. */
-  ProcessHandle component(String name) throws IOException {
+  public ProcessHandle component(String name) throws IOException {
     long pid = Long.parseLong(Files.readString(dir.resolve("pids/" + name + ".pid")).trim());
-    return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(name + " (pid " + pid + ") is not running"));
+    return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " (pid " + pid + ") is not running"));
   }
 
   /** Starts a command in the background with the stack's environment, its output to {@code log}. */
-  Process launch(List<String> command, Path log) throws IOException {
-    ProcessBuilder builder =
-        new ProcessBuilder(command).directory(Repo.root().toFile()).redirectErrorStream(true);
+  public Process launch(List<String> command, Path log) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
     builder.redirectOutput(log.toFile());
     builder.environment().putAll(environment);
     return builder.start();
   }
 
-  Outcome run(List<String> command, long timeoutSeconds) throws Exception {
+  /** Runs a command to its end, at most {@code timeoutSeconds}, with the stack's environment. */
+  public Outcome run(List<String> command, long timeoutSeconds) throws IOException, InterruptedException {
+    Files.createDirectories(dir.getParent());
     Path log = Files.createTempFile(dir.getParent(), "command", ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(command).directory(Repo.root().toFile()).redirectErrorStream(true);
-    builder.redirectOutput(log.toFile());
-    builder.environment().putAll(environment);
-    Process process = builder.start();
+    Process process = launch(command, log);
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
-      throw new AssertionError(command + " did not finish in " + timeoutSeconds + " s:\n" + Files.readString(log));
+      throw new IllegalStateException(command + " did not finish in " + timeoutSeconds + " s:\n" + Files.readString(log));
     }
     String output = Files.readString(log, StandardCharsets.UTF_8);
     Files.delete(log);
@@ -97,10 +107,10 @@ final class StackProcesses implements AutoCloseable {
 
   /** Stops exactly what the stack started (by the pids it recorded) and removes its folder. */
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException, InterruptedException {
     Outcome stopped = stack("stop", "--clean");
     if (stopped.exitCode() != 0) {
-      throw new AssertionError("stack stop failed:\n" + stopped.output());
+      throw new IllegalStateException("stack stop failed:\n" + stopped.output());
     }
   }
 
