@@ -8,10 +8,10 @@ import java.util.Optional;
  * the last acknowledgement, the size of the state it holds and the size this checkpoint wrote
  * (smaller only when it is incremental).
  */
-record CompletedCheckpoint(long id, long triggeredAtMs, long durationMs, long stateSizeBytes,
+public record CompletedCheckpoint(long id, long triggeredAtMs, long durationMs, long stateSizeBytes,
                            long checkpointedSizeBytes) {
   /** The latest completed checkpoint in Flink's answer to {@code /jobs/:job/checkpoints}, if any. */
-  static Optional<CompletedCheckpoint> latest(JsonNode checkpoints) {
+  public static Optional<CompletedCheckpoint> latest(JsonNode checkpoints) {
     JsonNode completed = checkpoints.path("latest").path("completed");
     if (!completed.isObject()) {
       return Optional.empty();

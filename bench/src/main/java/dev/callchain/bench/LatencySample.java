@@ -9,9 +9,9 @@ import java.util.Map;
  * the watermark passes its end, i.e. at {@code end_at_ms + bound} in event time, which in a
  * realtime run is wall time.
  */
-final class LatencySample {
+public final class LatencySample {
   /** One input record: its end in event time and when the broker appended it. */
-  record Input(long endAtMs, long appendedMs) {}
+  public record Input(long endAtMs, long appendedMs) {}
 
   private final long[] overFloor;
   private final int missing;
@@ -21,7 +21,7 @@ final class LatencySample {
     this.missing = missing;
   }
 
-  static long floorMs(long endAtMs, long boundMs, long inputAppendedMs) {
+  public static long floorMs(long endAtMs, long boundMs, long inputAppendedMs) {
     return Math.max(0, endAtMs + boundMs - inputAppendedMs);
   }
 
@@ -31,7 +31,7 @@ final class LatencySample {
    * @param inputs the records to measure, by id
    * @param outputsAppendedMs when the broker appended each id's output record
    */
-  static LatencySample of(Map<String, Input> inputs, Map<String, Long> outputsAppendedMs, long boundMs) {
+  public static LatencySample of(Map<String, Input> inputs, Map<String, Long> outputsAppendedMs, long boundMs) {
     long[] overFloor = new long[inputs.size()];
     int measured = 0;
     for (Map.Entry<String, Input> e : inputs.entrySet()) {
@@ -46,12 +46,12 @@ final class LatencySample {
   }
 
   /** Records with an output. */
-  int measured() {
+  public int measured() {
     return overFloor.length;
   }
 
   /** Records to measure that had no output. */
-  int missing() {
+  public int missing() {
     return missing;
   }
 
@@ -60,7 +60,7 @@ final class LatencySample {
    * counted as the slowest: infinite when it falls on one of them (the pipeline fell behind by
    * more than the wait for outputs), NaN when there was no record to measure.
    */
-  double overFloorMs(double percentile) {
+  public double overFloorMs(double percentile) {
     if (measured() + missing == 0) {
       return Double.NaN;
     }

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** The machine a figure was measured on, which rates mean nothing without. */
-final class Machine {
+public final class Machine {
   private static final Path CPU_INFO = Path.of("/proc/cpuinfo");
 
   private Machine() {}
@@ -21,7 +21,7 @@ final class Machine {
    * (two hyper-threads of one core count once); nproc is what this process may use, as {@code
    * nproc} prints it.
    */
-  static String describe() {
+  public static String describe() {
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     return String.format(Locale.ROOT, "%s, nproc %d, %.1f GiB memory, %s %s (%s), %s", cores(),
         Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize() / (double) (1L << 30),

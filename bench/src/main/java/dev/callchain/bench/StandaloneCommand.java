@@ -6,7 +6,7 @@ import java.util.function.Supplier;
  * What the bench's standalone commands (one section alone, without the whole bench) share: the
  * broker in their JVM kept quiet, and a bad option said with the usage, exit 2.
  */
-final class StandaloneCommand {
+public final class StandaloneCommand {
   private StandaloneCommand() {}
 
   /** The broker runs in this JVM and logs every step at INFO otherwise (scripts/bench sets the same). */
@@ -16,7 +16,7 @@ final class StandaloneCommand {
   }
 
   /** The options {@code parse} reads, or, when it refuses them, the reason and the usage and exit 2. */
-  static <T> T optionsOrExit(String command, String usage, Supplier<T> parse) {
+  public static <T> T optionsOrExit(String command, String usage, Supplier<T> parse) {
     try {
       return parse.get();
     } catch (IllegalArgumentException e) {
