@@ -31,11 +31,15 @@ import org.apache.kafka.metadata.storage.Formatter;
 
 /**
  * A real Kafka broker running inside this JVM: one KRaft node that is both broker and
- * controller, listening on loopback only. For tests and the one-command demo.
+ * controller, listening on loopback only. For tests and the one-command demo. Its client listener
+ * is plaintext, or requires a SASL/PLAIN login ({@link #startWithSaslPlain}); the controller's
+ * stays plaintext, as only the node itself talks to it.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
+    private static final String PLAINTEXT = "PLAINTEXT";
+    private static final String SASL_PLAINTEXT = "SASL_PLAINTEXT";
     private static final int NODE_ID = 1;
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
@@ -43,15 +47,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final KafkaRaftServer server;
     private final Admin admin;
     private final String bootstrapServers;
+    private final Map<String, Object> clientConfig;
     private final Path dataDir;
     private final boolean ownsDataDir;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedKafkaBroker(
-            KafkaRaftServer server, Admin admin, String bootstrapServers, Path dataDir, boolean ownsDataDir) {
+            KafkaRaftServer server,
+            Admin admin,
+            String bootstrapServers,
+            Map<String, Object> clientConfig,
+            Path dataDir,
+            boolean ownsDataDir) {
         this.server = server;
         this.admin = admin;
         this.bootstrapServers = bootstrapServers;
+        this.clientConfig = clientConfig;
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
     }
@@ -62,43 +73,65 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
+     * Starts like {@link #start()}, with a client listener that accepts only {@code user}'s
+     * SASL/PLAIN login; {@link #clientConfig()} is that login.
+     */
+    public static EmbeddedKafkaBroker startWithSaslPlain(SaslPlain user) throws IOException {
+        return startInTempDir(0, user);
+    }
+
+    /**
      * Starts on the given port (0 = free port) with its data under dataDir (created if missing;
      * NOT deleted on close if given by caller).
      */
     public static EmbeddedKafkaBroker start(int port, Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
-        return launch(port, dataDir, false);
+        return launch(port, dataDir, false, null);
     }
 
     /** Like {@link #start()} but on a chosen port; the temporary directory goes away on close. */
     static EmbeddedKafkaBroker startInTempDir(int port) throws IOException {
+        return startInTempDir(port, null);
+    }
+
+    private static EmbeddedKafkaBroker startInTempDir(int port, SaslPlain sasl) throws IOException {
         Path dir = Files.createTempDirectory("embedded-kafka-");
         try {
-            return launch(port, dir, true);
+            return launch(port, dir, true, sasl);
         } catch (IOException | RuntimeException e) {
             Utils.delete(dir.toFile());
             throw e;
         }
     }
 
-    private static EmbeddedKafkaBroker launch(int port, Path dataDir, boolean ownsDataDir)
+    /** {@code sasl} null: a plaintext client listener. */
+    private static EmbeddedKafkaBroker launch(int port, Path dataDir, boolean ownsDataDir, SaslPlain sasl)
             throws IOException {
         int[] ports = freePorts(2);
         int brokerPort = port == 0 ? ports[0] : port;
         int controllerPort = ports[1];
         String bootstrap = HOST + ":" + brokerPort;
         format(dataDir);
-        KafkaConfig config = new KafkaConfig(config(brokerPort, controllerPort, dataDir), false);
+        Map<String, Object> settings =
+                config(sasl == null ? PLAINTEXT : SASL_PLAINTEXT, brokerPort, controllerPort, dataDir);
+        Map<String, Object> clientConfig = Map.of();
+        if (sasl != null) {
+            settings.putAll(sasl.brokerConfig(SASL_PLAINTEXT));
+            clientConfig = sasl.clientConfig();
+        }
+        KafkaConfig config = new KafkaConfig(settings, false);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         Admin admin = null;
         try {
             server.startup();
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+            Map<String, Object> adminConfig = new HashMap<>(clientConfig);
+            adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            admin = Admin.create(adminConfig);
             // startup() returns once the broker is unfenced; this proves it also answers clients.
             admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) STARTUP_TIMEOUT.toMillis()))
                     .nodes()
                     .get();
-            return new EmbeddedKafkaBroker(server, admin, bootstrap, dataDir, ownsDataDir);
+            return new EmbeddedKafkaBroker(server, admin, bootstrap, clientConfig, dataDir, ownsDataDir);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -131,17 +164,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> config(int brokerPort, int controllerPort, Path dataDir) {
+    /** {@code listener}: the client listener's name, which is also its security protocol. */
+    private static Map<String, Object> config(String listener, int brokerPort, int controllerPort, Path dataDir) {
         Map<String, Object> c = new HashMap<>();
         c.put("process.roles", "broker,controller");
         c.put("node.id", NODE_ID);
         c.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
         c.put("listeners",
-                "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
-        c.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
+                listener + "://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        c.put("advertised.listeners", listener + "://" + HOST + ":" + brokerPort);
         c.put("controller.listener.names", "CONTROLLER");
-        c.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        c.put("inter.broker.listener.name", "PLAINTEXT");
+        c.put("listener.security.protocol.map", listener + ":" + listener + ",CONTROLLER:PLAINTEXT");
+        c.put("inter.broker.listener.name", listener);
         c.put("log.dirs", dataDir.toString());
         c.put("num.partitions", 5); // the prototype's topic default
         c.put("auto.create.topics.enable", true);
@@ -176,6 +210,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /**
+     * What a client gives besides {@code bootstrap.servers}: nothing for a plaintext broker, the
+     * protocol and login of the user for one started with {@link #startWithSaslPlain}.
+     */
+    public Map<String, Object> clientConfig() {
+        return clientConfig;
     }
 
     /** Where the broker keeps its data; for tests. */

@@ -2,6 +2,7 @@ package dev.callchain.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +18,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,6 +31,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -85,9 +91,28 @@ class EmbeddedKafkaBrokerTest {
         assertTrue(Files.exists(dataDir.resolve("meta.properties")), "caller's dir must survive close");
     }
 
+    @Test
+    void aSaslBrokerServesItsUserAndRefusesAWrongPassword() throws Exception {
+        try (EmbeddedKafkaBroker broker =
+                EmbeddedKafkaBroker.startWithSaslPlain(new SaslPlain("callchain", "right-password"))) {
+            broker.createTopic("secured", 2);
+            produce(broker, "secured", 2, 10);
+            assertEquals(10, consumeAll(broker, "secured", 10).size());
+
+            Map<String, Object> wrong = new HashMap<>(SaslPlain.clientConfig("callchain", "wrong-password"));
+            wrong.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            try (Admin admin = Admin.create(wrong)) {
+                ExecutionException refused =
+                        assertThrows(ExecutionException.class, () -> admin.describeCluster().nodes().get(30, TimeUnit.SECONDS));
+                assertInstanceOf(SaslAuthenticationException.class, refused.getCause());
+            }
+        }
+    }
+
     /** Sends values 0..n-1, round-robin over the partitions. */
     private static void produce(EmbeddedKafkaBroker broker, String topic, int partitions, int n) {
         Map<String, Object> config = new HashMap<>();
+        config.putAll(broker.clientConfig());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer =
@@ -103,6 +128,7 @@ class EmbeddedKafkaBrokerTest {
     private static List<ConsumerRecord<String, String>> consumeAll(
             EmbeddedKafkaBroker broker, String topic, int expected) {
         Map<String, Object> config = new HashMap<>();
+        config.putAll(broker.clientConfig());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
