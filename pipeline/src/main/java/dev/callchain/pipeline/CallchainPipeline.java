@@ -21,6 +21,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PDone;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The whole job: read call logs, parse them (rejects to dead letters) with event time, link them
@@ -38,7 +39,10 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
 
   @Override
   public PDone expand(PBegin begin) {
-    PCollectionTuple parsed = begin.apply("ReadCallLogs", readCallLogs()).apply("ParseCalls", new ParseCalls());
+    // Read once: --kafkaProperties is a file, and every client gets the same settings.
+    KafkaSettings kafka = readsKafka() ? KafkaSettings.from(options) : null;
+    PCollectionTuple parsed =
+        begin.apply("ReadCallLogs", readCallLogs(kafka)).apply("ParseCalls", new ParseCalls());
 
     PCollectionTuple linked =
         parsed
@@ -46,7 +50,7 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
             .apply("LinkByAddress", new LinkByAddress(linkSettings()))
             .apply("FormatLinkedCalls", new FitLinkedCalls(options.getMaxRecordBytes()));
     PCollection<DeadLetter> refused =
-        linked.get(FitLinkedCalls.FITTING).apply("WriteLinkedCalls", linkedCallsSink());
+        linked.get(FitLinkedCalls.FITTING).apply("WriteLinkedCalls", linkedCallsSink(kafka));
 
     // Rejected logs, and linked calls too large for their sink or refused by it: nothing is lost.
     PCollectionList.of(parsed.get(ParseCalls.DEAD_LETTERS))
@@ -55,7 +59,7 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
         .apply("AllDeadLetters", Flatten.pCollections())
         .apply("FormatDeadLetters", ToKeyedJson.deadLetters(options.getMaxRecordBytes()))
         // What the dead letters' own topic refuses is logged and counted there (SendToKafka).
-        .apply("WriteDeadLetters", deadLettersSink());
+        .apply("WriteDeadLetters", deadLettersSink(kafka));
     return PDone.in(begin.getPipeline());
   }
 
@@ -69,47 +73,36 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
     return options.getInputFile() == null;
   }
 
-  private PTransform<PBegin, PCollection<CallLog>> readCallLogs() {
-    if (!readsKafka()) {
+  /** @param kafka null for a file run */
+  private PTransform<PBegin, PCollection<CallLog>> readCallLogs(@Nullable KafkaSettings kafka) {
+    if (kafka == null) {
       return new ReadCallLogsFromFile(options.getInputFile());
     }
     return new ReadCallLogsFromKafka(
-        kafkaSettings(options),
+        kafka,
         runId,
         options.getMaxOutOfOrderMs(),
         options.getIdlePartitionMs(),
         options.getMaxRecords());
   }
 
-  private WriteJsonLines linkedCallsSink() {
+  private WriteJsonLines linkedCallsSink(@Nullable KafkaSettings kafka) {
     WriteJsonLines sink = WriteJsonLines.nowhere(options.getMaxRecordBytes()).toStdout(options.getPrintOutput());
-    if (readsKafka()) {
-      KafkaSettings kafka = kafkaSettings(options);
-      sink = sink.toKafka(kafka.bootstrapServers(), kafka.outputTopic());
+    if (kafka != null) {
+      sink = sink.toKafka(kafka, kafka.outputTopic());
     }
     return options.getOutputFile() == null ? sink : sink.toFile(options.getOutputFile());
   }
 
   /** Dead letters always go somewhere: Kafka, a file, or (a file run without one) stdout. */
-  private WriteJsonLines deadLettersSink() {
+  private WriteJsonLines deadLettersSink(@Nullable KafkaSettings kafka) {
     WriteJsonLines sink = WriteJsonLines.nowhere(options.getMaxRecordBytes());
-    if (readsKafka()) {
-      KafkaSettings kafka = kafkaSettings(options);
-      sink = sink.toKafka(kafka.bootstrapServers(), kafka.deadLetterTopic());
+    if (kafka != null) {
+      sink = sink.toKafka(kafka, kafka.deadLetterTopic());
     }
     if (options.getDeadLetterFile() != null) {
       return sink.toFile(options.getDeadLetterFile());
     }
-    return readsKafka() ? sink : sink.toStdout(true);
-  }
-
-  private static KafkaSettings kafkaSettings(CallchainOptions options) {
-    return new KafkaSettings(
-        options.getBootstrapServers(),
-        options.getInputTopic(),
-        options.getOutputTopic(),
-        options.getDeadLetterTopic(),
-        options.getConsumerGroup(),
-        options.getAutoOffsetReset());
+    return kafka != null ? sink : sink.toStdout(true);
   }
 }

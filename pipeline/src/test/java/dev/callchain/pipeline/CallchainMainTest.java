@@ -160,6 +160,13 @@ class CallchainMainTest {
   }
 
   @Test
+  void kafkaPropertiesThatSetWhatCallchainSetsAreExplainedWithExitTwo() throws IOException {
+    Path properties = Files.writeString(dir.resolve("kafka.properties"), "group.id=theirs\n");
+    assertEquals(2, main("--runner=DirectRunner", "--kafkaProperties=" + properties));
+    assertTrue(errors().contains("group.id (give it with --consumerGroup)"), errors());
+  }
+
+  @Test
   void linkingModesAreCheckedByName() {
     assertEquals(2, main("--runner=DirectRunner", "--linker=fast"));
     assertTrue(errors().contains("--linker must be index or scan, not 'fast'"), errors());

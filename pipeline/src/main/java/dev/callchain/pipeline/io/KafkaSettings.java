@@ -1,8 +1,9 @@
 package dev.callchain.pipeline.io;
 
+import dev.callchain.pipeline.options.CallchainOptions;
 import java.io.Serializable;
 
-/** Where the pipeline's Kafka topics are (SPEC §5). */
+/** Where the pipeline's Kafka topics are (SPEC §5), and how its clients connect. */
 public final class KafkaSettings implements Serializable {
   private final String bootstrapServers;
   private final String inputTopic;
@@ -10,20 +11,35 @@ public final class KafkaSettings implements Serializable {
   private final String deadLetterTopic;
   private final String consumerGroup;
   private final String autoOffsetReset;
+  private final KafkaClientProperties clientProperties;
 
-  public KafkaSettings(
+  private KafkaSettings(
       String bootstrapServers,
       String inputTopic,
       String outputTopic,
       String deadLetterTopic,
       String consumerGroup,
-      String autoOffsetReset) {
+      String autoOffsetReset,
+      KafkaClientProperties clientProperties) {
     this.bootstrapServers = bootstrapServers;
     this.inputTopic = inputTopic;
     this.outputTopic = outputTopic;
     this.deadLetterTopic = deadLetterTopic;
     this.consumerGroup = consumerGroup;
     this.autoOffsetReset = autoOffsetReset;
+    this.clientProperties = clientProperties;
+  }
+
+  /** @throws IllegalArgumentException when --kafkaProperties cannot be read or is refused */
+  public static KafkaSettings from(CallchainOptions options) {
+    return new KafkaSettings(
+        options.getBootstrapServers(),
+        options.getInputTopic(),
+        options.getOutputTopic(),
+        options.getDeadLetterTopic(),
+        options.getConsumerGroup(),
+        options.getAutoOffsetReset(),
+        KafkaClientProperties.read(options.getKafkaProperties()));
   }
 
   public String bootstrapServers() {
@@ -48,5 +64,10 @@ public final class KafkaSettings implements Serializable {
 
   public String autoOffsetReset() {
     return autoOffsetReset;
+  }
+
+  /** The --kafkaProperties settings every client of the pipeline gets. */
+  public KafkaClientProperties clientProperties() {
+    return clientProperties;
   }
 }

@@ -2,6 +2,7 @@ package dev.callchain.pipeline.io;
 
 import dev.callchain.pipeline.model.CallLog;
 import dev.callchain.pipeline.model.Origin;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
@@ -51,10 +52,7 @@ public final class ReadCallLogsFromKafka extends PTransform<PBegin, PCollection<
                 ByteArrayDeserializer.class, NullableCoder.of(ByteArrayCoder.of()))
             .withValueDeserializerAndCoder(
                 ParsedValue.ParsingDeserializer.class, ParsedValue.ParsedValueCoder.of())
-            .withConsumerConfigUpdates(
-                Map.of(
-                    ConsumerConfig.GROUP_ID_CONFIG, kafka.consumerGroup(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, kafka.autoOffsetReset()))
+            .withConsumerConfigUpdates(consumerConfigUpdates(kafka))
             .withTimestampPolicyFactory(new StartTimePolicy.Factory(runId, kafka.bootstrapServers(), maxOutOfOrderMs, idlePartitionMs))
             .commitOffsetsInFinalize();
     // KafkaIO's own expansion on these runners, with the reader's metrics kept off the runner's
@@ -66,6 +64,18 @@ public final class ReadCallLogsFromKafka extends PTransform<PBegin, PCollection<
             ? begin.apply("ReadKafka", unbounded)
             : begin.apply("ReadKafka", unbounded.withMaxNumRecords(maxRecords));
     return records.apply("ToCallLog", ParDo.of(new ToCallLogFn()));
+  }
+
+  /**
+   * The --kafkaProperties settings (SASL, TLS, ...) and callchain's own, which those may not make
+   * ({@link KafkaClientProperties}). KafkaIO gives the same to the consumer that reads partitions'
+   * end offsets.
+   */
+  static Map<String, Object> consumerConfigUpdates(KafkaSettings kafka) {
+    Map<String, Object> consumer = new HashMap<>(kafka.clientProperties().settings());
+    consumer.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.consumerGroup());
+    consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, kafka.autoOffsetReset());
+    return consumer;
   }
 
   static final class ToCallLogFn extends DoFn<KafkaRecord<byte[], ParsedValue>, CallLog> {

@@ -26,19 +26,19 @@ public final class WriteJsonLines extends PTransform<PCollection<KV<String, byte
   /** How often a streaming run closes a file window. */
   private static final Duration FILE_WINDOW = Duration.standardSeconds(10);
 
-  private final @Nullable String bootstrapServers;
+  private final @Nullable KafkaSettings kafka;
   private final @Nullable String topic;
   private final @Nullable String file;
   private final boolean print;
   private final int maxRecordBytes;
 
   private WriteJsonLines(
-      @Nullable String bootstrapServers,
+      @Nullable KafkaSettings kafka,
       @Nullable String topic,
       @Nullable String file,
       boolean print,
       int maxRecordBytes) {
-    this.bootstrapServers = bootstrapServers;
+    this.kafka = kafka;
     this.topic = topic;
     this.file = file;
     this.print = print;
@@ -50,16 +50,17 @@ public final class WriteJsonLines extends PTransform<PCollection<KV<String, byte
     return new WriteJsonLines(null, null, null, false, maxRecordBytes);
   }
 
-  public WriteJsonLines toKafka(String bootstrapServers, String topic) {
-    return new WriteJsonLines(bootstrapServers, topic, file, print, maxRecordBytes);
+  /** To {@code topic} of the broker {@code kafka} names, connected as its clients are. */
+  public WriteJsonLines toKafka(KafkaSettings kafka, String topic) {
+    return new WriteJsonLines(kafka, topic, file, print, maxRecordBytes);
   }
 
   public WriteJsonLines toFile(String file) {
-    return new WriteJsonLines(bootstrapServers, topic, file, print, maxRecordBytes);
+    return new WriteJsonLines(kafka, topic, file, print, maxRecordBytes);
   }
 
   public WriteJsonLines toStdout(boolean print) {
-    return new WriteJsonLines(bootstrapServers, topic, file, print, maxRecordBytes);
+    return new WriteJsonLines(kafka, topic, file, print, maxRecordBytes);
   }
 
   @Override
@@ -67,7 +68,7 @@ public final class WriteJsonLines extends PTransform<PCollection<KV<String, byte
     PCollection<DeadLetter> refused =
         topic == null
             ? records.getPipeline().apply("NothingRefused", Create.empty(DeadLetter.DeadLetterCoder.of()))
-            : records.apply("ToKafka", new SendToKafka(bootstrapServers, topic, maxRecordBytes));
+            : records.apply("ToKafka", new SendToKafka(kafka, topic, maxRecordBytes));
     if (file != null || print) {
       PCollection<String> lines =
           records.apply(

@@ -17,6 +17,19 @@ public interface CallchainOptions extends FlinkPipelineOptions {
 
   void setBootstrapServers(String value);
 
+  @Description(
+      "A Java properties file of Kafka client settings (security.protocol, sasl.*, ssl.*, timeouts)"
+          + " for the consumer, every producer and the start-up check: how SASL and TLS reach the"
+          + " clients. A file, not key=value flags: Beam splits list options at commas, which Kafka"
+          + " values contain (ssl.enabled.protocols, JAAS options), and the FlinkRunner shows every"
+          + " option's value in Flink's web UI, where a password must not be; only this path is"
+          + " shown. Read when the job is built and shipped with it (a TaskManager needs no copy)."
+          + " Settings callchain makes itself are refused: bootstrap.servers, group.id,"
+          + " auto.offset.reset, serializers, acks, ... (their own options say where to set them).")
+  String getKafkaProperties();
+
+  void setKafkaProperties(String value);
+
   @Description("Topic the call logs are read from (env KAFKA_TOPIC; default test-topic).")
   @Default.InstanceFactory(EnvironmentDefaults.InputTopic.class)
   String getInputTopic();

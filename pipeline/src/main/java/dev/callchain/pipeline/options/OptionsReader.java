@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import dev.callchain.pipeline.io.KafkaClientProperties;
 import dev.callchain.pipeline.link.LinkSettings;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -171,6 +172,7 @@ public final class OptionsReader {
         options.getMaxRecordBytes() >= MIN_RECORD_BYTES,
         "--maxRecordBytes must be at least " + MIN_RECORD_BYTES + " (a dead letter's reason and origin)");
     require(options.getAddressSliceMs() == null || options.getAddressSliceMs() >= 0, "--addressSliceMs must be 0 (off) or more");
+    KafkaClientProperties.read(options.getKafkaProperties()); // refused or unreadable: said in words
     LinkSettings settings = LinkSettings.from(options);
     require(
         settings.linker() == LinkSettings.Linker.INDEX

@@ -1,6 +1,8 @@
 package dev.callchain.pipeline.sink;
 
 import dev.callchain.pipeline.CallchainMetrics;
+import dev.callchain.pipeline.io.KafkaClientProperties;
+import dev.callchain.pipeline.io.KafkaSettings;
 import dev.callchain.pipeline.model.DeadLetter;
 import dev.callchain.pipeline.model.Origin;
 import dev.callchain.pipeline.model.Rejection;
@@ -45,28 +47,36 @@ public final class SendToKafka extends PTransform<PCollection<KV<String, byte[]>
   /** Room for the key and the record's framing beside a value of --maxRecordBytes. */
   private static final int FRAMING_BYTES = 64 * 1024;
 
-  private final String bootstrapServers;
+  private final KafkaSettings kafka;
   private final String topic;
   private final int maxRecordBytes;
 
-  public SendToKafka(String bootstrapServers, String topic, int maxRecordBytes) {
-    this.bootstrapServers = bootstrapServers;
+  public SendToKafka(KafkaSettings kafka, String topic, int maxRecordBytes) {
+    this.kafka = kafka;
     this.topic = topic;
     this.maxRecordBytes = maxRecordBytes;
   }
 
   @Override
   public PCollection<DeadLetter> expand(PCollection<KV<String, byte[]>> records) {
-    Map<String, Object> producer = new HashMap<>();
-    producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return records
+        .apply("Send", ParDo.of(new SendFn(topic, producerConfig(kafka, maxRecordBytes))))
+        .setCoder(DeadLetter.DeadLetterCoder.of());
+  }
+
+  /**
+   * The --kafkaProperties settings (SASL, TLS, ...) and callchain's own, which those may not make
+   * ({@link KafkaClientProperties}).
+   */
+  static Map<String, Object> producerConfig(KafkaSettings kafka, int maxRecordBytes) {
+    Map<String, Object> producer = new HashMap<>(kafka.clientProperties().settings());
+    producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     producer.put(ProducerConfig.ACKS_CONFIG, "all");
     producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     producer.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     // Kafka's own default (1 MiB) unless --maxRecordBytes asks for more.
     producer.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(1 << 20, maxRecordBytes + FRAMING_BYTES));
-    return records
-        .apply("Send", ParDo.of(new SendFn(topic, producer)))
-        .setCoder(DeadLetter.DeadLetterCoder.of());
+    return producer;
   }
 
   /** A record that failed for what it is: sending it again would fail again. */
