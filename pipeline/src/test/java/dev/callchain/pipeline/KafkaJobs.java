@@ -9,15 +9,25 @@ import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 
-/** Starts the whole pipeline on the FlinkRunner's embedded cluster, detached, against a broker. */
+/** Runs the whole pipeline on the FlinkRunner's embedded cluster against a broker. */
 final class KafkaJobs {
   private KafkaJobs() {}
 
   /**
-   * Reads {@code <name>-in} from the earliest offset and writes {@code <name>-out} and {@code
-   * <name>-dead} (created with 5 partitions unless they exist), in consumer group {@code name}.
+   * Starts the job detached: it reads {@code <name>-in} from the earliest offset and writes {@code
+   * <name>-out} and {@code <name>-dead} (created with 5 partitions unless they exist), in consumer
+   * group {@code name}.
    */
   static PipelineResult start(EmbeddedKafkaBroker broker, String name, String... extra) {
+    return submit(broker, name, false, extra);
+  }
+
+  /** The same job attached: returns once it has ended, and throws what failed it. */
+  static PipelineResult run(EmbeddedKafkaBroker broker, String name, String... extra) {
+    return submit(broker, name, true, extra);
+  }
+
+  private static PipelineResult submit(EmbeddedKafkaBroker broker, String name, boolean attached, String... extra) {
     for (String topic : List.of(name + "-in", name + "-out", name + "-dead")) {
       broker.createTopic(topic, 5);
     }
@@ -27,7 +37,7 @@ final class KafkaJobs {
                 "--runner=FlinkRunner",
                 "--streaming=true",
                 "--parallelism=2",
-                "--attachedMode=false",
+                "--attachedMode=" + attached,
                 "--bootstrapServers=" + broker.bootstrapServers(),
                 "--inputTopic=" + name + "-in",
                 "--outputTopic=" + name + "-out",

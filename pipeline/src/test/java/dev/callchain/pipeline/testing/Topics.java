@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,15 +22,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Writes to and reads from a real broker's topics in tests. */
 public final class Topics {
   private final String bootstrapServers;
+  private final Map<String, Object> clientConfig;
 
   public Topics(String bootstrapServers) {
+    this(bootstrapServers, Map.of());
+  }
+
+  /** With {@code clientConfig} (a SASL login, ...) given to every client besides the servers. */
+  public Topics(String bootstrapServers, Map<String, Object> clientConfig) {
     this.bootstrapServers = bootstrapServers;
+    this.clientConfig = clientConfig;
   }
 
   /** Sends each value to the given partition, no key, and waits for every ack. */
   public void send(String topic, List<String> values, List<Integer> partitions) throws Exception {
-    Properties config = new Properties();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties config = config();
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
@@ -45,8 +52,7 @@ public final class Topics {
    * pauses.
    */
   public AutoCloseable feed(String topic, int partitions, int perSecond, LongFunction<String> valueAt) {
-    Properties config = new Properties();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties config = config();
     KafkaProducer<String, String> producer =
         new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     AtomicBoolean running = new AtomicBoolean(true);
@@ -76,11 +82,9 @@ public final class Topics {
   /** Reads the topic from the start until {@code done} holds for what was read, or time runs out. */
   public List<ConsumerRecord<String, String>> readUntil(
       String topic, Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + System.nanoTime(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    Properties config = config();
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + System.nanoTime());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     List<ConsumerRecord<String, String>> read = new ArrayList<>();
     long deadline = System.nanoTime() + timeout.toNanos();
     try (KafkaConsumer<String, String> consumer =
@@ -93,4 +97,10 @@ public final class Topics {
     return read;
   }
 
+  private Properties config() {
+    Properties config = new Properties();
+    config.putAll(clientConfig);
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return config;
+  }
 }
