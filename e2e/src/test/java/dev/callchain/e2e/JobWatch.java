@@ -1,8 +1,8 @@
 package dev.callchain.e2e;
 
-import dev.callchain.bench.stack.LocalStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callchain.bench.FlinkRest;
+import dev.callchain.bench.stack.LocalStack;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;

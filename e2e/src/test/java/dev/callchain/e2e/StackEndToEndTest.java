@@ -1,9 +1,9 @@
 package dev.callchain.e2e;
 
-import dev.callchain.bench.stack.LocalStack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.callchain.bench.stack.LocalStack;
 import dev.callchain.pipeline.model.CallRecord;
 import dev.callchain.pipeline.testing.AllPairsOracle;
 import dev.callchain.pipeline.testing.LinkedOutput;

@@ -1,8 +1,8 @@
 package dev.callchain.e2e;
 
-import dev.callchain.bench.stack.LocalStack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.callchain.bench.stack.LocalStack;
 import dev.callchain.pipeline.CallchainMetrics;
 import dev.callchain.pipeline.model.CallRecord;
 import dev.callchain.pipeline.testing.DeliveryAudit;

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs {@code scripts/stack} and other commands as a person would, as separate OS processes, with
@@ -75,6 +77,18 @@ public final class LocalStack implements AutoCloseable {
     command.addAll(List.of(args));
     command.addAll(List.of("--bootstrap", bootstrapServers()));
     return command;
+  }
+
+  /** The pid of each process the stack runs, by component name, from the pid files it keeps. */
+  public Map<String, Long> pids() throws IOException {
+    Map<String, Long> pids = new TreeMap<>();
+    try (Stream<Path> files = Files.list(dir.resolve("pids"))) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        String name = file.getFileName().toString();
+        pids.put(name.substring(0, name.length() - ".pid".length()), Long.parseLong(Files.readString(file).trim()));
+      }
+    }
+    return pids;
   }
 
   /** A process of the stack (kafka, jobmanager, taskmanager-N), by the pid the stack recorded. */
