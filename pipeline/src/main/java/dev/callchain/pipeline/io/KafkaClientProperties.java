@@ -43,10 +43,6 @@ public final class KafkaClientProperties implements Serializable {
     this.settings = new TreeMap<>(settings);
   }
 
-  public static KafkaClientProperties none() {
-    return new KafkaClientProperties(Map.of());
-  }
-
   /**
    * The settings of a Java properties file, read as Kafka's own tools read theirs
    * ({@code --command-config}); none when {@code file} is null.
@@ -55,7 +51,7 @@ public final class KafkaClientProperties implements Serializable {
    */
   public static KafkaClientProperties read(@Nullable String file) {
     if (file == null) {
-      return none();
+      return new KafkaClientProperties(Map.of());
     }
     Properties properties = new Properties();
     try (InputStream in = Files.newInputStream(Path.of(file))) {
