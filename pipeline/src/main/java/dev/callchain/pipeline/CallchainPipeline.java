@@ -47,7 +47,7 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
     PCollectionTuple linked =
         parsed
             .get(ParseCalls.CALLS)
-            .apply("LinkByAddress", new LinkByAddress(linkSettings()))
+            .apply("LinkByAddress", new LinkByAddress(linkSettings(kafka)))
             .apply("FormatLinkedCalls", new FitLinkedCalls(options.getMaxRecordBytes()));
     PCollection<DeadLetter> refused =
         linked.get(FitLinkedCalls.FITTING).apply("WriteLinkedCalls", linkedCallsSink(kafka));
@@ -63,10 +63,10 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
     return PDone.in(begin.getPipeline());
   }
 
-  private LinkSettings linkSettings() {
+  private LinkSettings linkSettings(@Nullable KafkaSettings kafka) {
     LinkSettings settings =
         LinkSettings.from(options).withRestoringRunner(FlinkRunner.class.isAssignableFrom(options.getRunner()));
-    return readsKafka() ? settings.withOutagesOf(kafkaSettings(options).bootstrapServers()) : settings;
+    return kafka == null ? settings : settings.withOutagesOf(kafka.bootstrapServers());
   }
 
   private boolean readsKafka() {
