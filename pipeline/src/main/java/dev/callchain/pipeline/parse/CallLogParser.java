@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.callchain.pipeline.model.CallRecord;
 import dev.callchain.pipeline.model.Rejection;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +24,8 @@ public final class CallLogParser implements Serializable {
   public static final int MAX_VALUE_BYTES = 1 << 20;
   static final int MAX_ID_CHARS = 1024;
   static final int MAX_IP_CHARS = 255;
+  /** Jackson's limit on a JSON number's length, which the parser applies to numeric strings too. */
+  static final int MAX_NUMBER_CHARS = StreamReadConstraints.DEFAULT_MAX_NUM_LEN;
   // Event times (and the timers set a little after them) must stay inside Beam's global window.
   private static final long MAX_TIME_MS = GlobalWindow.INSTANCE.maxTimestamp().getMillis() - 60_000;
   private static final long MIN_TIME_MS = BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis() + 60_000;
@@ -193,14 +196,24 @@ public final class CallLogParser implements Serializable {
     switch (token) {
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
-        return json.getDecimalValue();
-      case VALUE_STRING:
         try {
-          return new BigDecimal(json.getText());
-        } catch (NumberFormatException e) {
+          return json.getDecimalValue();
+        } catch (NumberFormatException e) { // an exponent past an int: 1e-2147483649
+          throw notANumber(field, json.getText());
+        }
+      case VALUE_STRING:
+        String text = json.getText();
+        // No longer than a JSON number may be: BigDecimal reads digits in time quadratic in their
+        // count, and a time of 900,000 digits held the parser 13 s.
+        if (text.length() > MAX_NUMBER_CHARS) {
           throw new Rejected(
-              Rejection.NOT_A_NUMBER,
-              "field '" + field + "' is not a number: \"" + abbreviate(json.getText()) + "\"");
+              Rejection.FIELD_TOO_LONG,
+              "field '" + field + "' is longer than " + MAX_NUMBER_CHARS + " characters");
+        }
+        try {
+          return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+          throw notANumber(field, text);
         }
       case VALUE_TRUE:
       case VALUE_FALSE:
@@ -214,9 +227,15 @@ public final class CallLogParser implements Serializable {
 
   /** Truncates toward zero ("1000.9" -> 1000) and checks Beam's timestamp range. */
   private static long checkedTime(BigDecimal value, String field) {
-    // Refuse absurd magnitudes before scaling them (1e999999 would be costly to truncate).
-    if (value.precision() - value.scale() > 19) {
+    // Decided from the digits before the point, before scaling: truncating scales by a power of
+    // ten as large as the exponent, and 10^500000000 (for "1e-500000000", a few bytes) took the
+    // parser minutes; 1e-999999999 overflowed BigInteger and the exception stopped the job.
+    int integerDigits = value.precision() - value.scale();
+    if (integerDigits > 19) {
       throw outOfRange(field, value.toString());
+    }
+    if (integerDigits <= 0) {
+      return 0; // under one millisecond either way
     }
     BigDecimal truncated = value.setScale(0, RoundingMode.DOWN);
     if (truncated.compareTo(BigDecimal.valueOf(MAX_TIME_MS)) > 0
@@ -224,6 +243,11 @@ public final class CallLogParser implements Serializable {
       throw outOfRange(field, value.toPlainString());
     }
     return truncated.longValue();
+  }
+
+  private static Rejected notANumber(String field, String text) {
+    return new Rejected(
+        Rejection.NOT_A_NUMBER, "field '" + field + "' is not a number: \"" + abbreviate(text) + "\"");
   }
 
   private static Rejected outOfRange(String field, String value) {

@@ -212,6 +212,41 @@ class CallLogParserTest {
         "'end_at_ms'");
   }
 
+  /**
+   * Truncating a time scaled it by its exponent's power of ten: "1e-500000000" held the parser for
+   * minutes, 1e-999999999 overflowed BigInteger and threw out of it.
+   */
+  @Test
+  void aTimeUnderOneMillisecondIsZeroWhateverItsExponent() {
+    assertEquals(
+        0,
+        accepted("{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":\"1e-500000000\",\"end_at_ms\":5}")
+            .startAtMs());
+    assertRejected(
+        "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":1000,\"end_at_ms\":1e-999999999}",
+        Rejection.END_BEFORE_START,
+        "end_at_ms 0");
+  }
+
+  /** Jackson's NumberFormatException went out of the parser. */
+  @Test
+  void rejectsANumberWhoseExponentNoDecimalHolds() {
+    assertRejected(
+        "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":1e-2147483649,\"end_at_ms\":2}",
+        Rejection.NOT_A_NUMBER,
+        "'start_at_ms'");
+  }
+
+  /** A time of 900,000 digits in a string held the parser 13 s: BigDecimal reads them in quadratic time. */
+  @Test
+  void rejectsANumericStringLongerThanAJsonNumberMayBe() {
+    String digits = "1000." + "9".repeat(CallLogParser.MAX_NUMBER_CHARS);
+    assertRejected(
+        "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":\"" + digits + "\",\"end_at_ms\":5000}",
+        Rejection.FIELD_TOO_LONG,
+        "'start_at_ms'");
+  }
+
   @Test
   void rejectsEndBeforeStart() {
     assertRejected(
