@@ -12,6 +12,10 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 
@@ -42,6 +46,12 @@ public final class CallLogParser implements Serializable {
           Rejection.TOO_LARGE,
           "record is " + value.length + " bytes, over the limit of " + MAX_VALUE_BYTES + " (1 MiB)");
     }
+    int notUtf8 = notUtf8JsonAt(value);
+    if (notUtf8 >= 0) {
+      return ParseResult.rejected(
+          Rejection.NOT_JSON,
+          String.format("not valid JSON: byte %d (0x%02x) is not UTF-8 JSON text", notUtf8, value[notUtf8]));
+    }
     try (JsonParser json = JSON.createParser(value)) {
       return ParseResult.accepted(readCall(json, value));
     } catch (Rejected r) {
@@ -55,6 +65,31 @@ public final class CallLogParser implements Serializable {
     } catch (IOException e) {
       return ParseResult.rejected(Rejection.NOT_JSON, "not valid JSON: " + e.getMessage());
     }
+  }
+
+  /**
+   * Where the value stops being JSON text in UTF-8 (SPEC §1), or -1. Jackson decodes overlong
+   * forms, encoded surrogates and code points past U+10FFFF without a word (an overlong "/" in an
+   * id became "/", and in an extra field went out as it came, making the output invalid UTF-8),
+   * and it reads a value with NUL bytes as UTF-16 or UTF-32, whose extra fields it cannot slice by
+   * byte offset (that threw out of the parser, in the Kafka reader). JSON text in UTF-8 never holds
+   * a NUL byte.
+   */
+  private static int notUtf8JsonAt(byte[] value) {
+    boolean ascii = true;
+    for (int i = 0; i < value.length; i++) {
+      if (value[i] == 0) {
+        return i;
+      }
+      ascii &= value[i] > 0;
+    }
+    if (ascii) {
+      return -1;
+    }
+    ByteBuffer in = ByteBuffer.wrap(value);
+    CoderResult decoded =
+        StandardCharsets.UTF_8.newDecoder().decode(in, CharBuffer.allocate(value.length), true);
+    return decoded.isError() ? in.position() : -1;
   }
 
   private CallRecord readCall(JsonParser json, byte[] value) throws IOException {
@@ -154,12 +189,38 @@ public final class CallLogParser implements Serializable {
     if (text.isEmpty()) {
       throw new Rejected(Rejection.EMPTY_FIELD, "field '" + field + "' is empty");
     }
+    int unpaired = unpairedSurrogateAt(text);
+    if (unpaired >= 0) {
+      // Half a surrogate pair, escaped alone, is no character: UTF-8 cannot write it, so Beam's
+      // string coder turned it into '?' (two addresses became one) and the output writer threw.
+      throw new Rejected(
+          Rejection.NOT_JSON,
+          String.format(
+              "not valid JSON: field '%s' holds \\u%04x, half a surrogate pair, which is no character",
+              field, (int) text.charAt(unpaired)));
+    }
     if (text.length() > maxChars && text.codePointCount(0, text.length()) > maxChars) {
       throw new Rejected(
           Rejection.FIELD_TOO_LONG,
           "field '" + field + "' is longer than " + maxChars + " characters");
     }
     return text;
+  }
+
+  private static int unpairedSurrogateAt(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean pair =
+          Character.isHighSurrogate(c)
+              && i + 1 < text.length()
+              && Character.isLowSurrogate(text.charAt(i + 1));
+      if (pair) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static Long readTime(JsonParser json, JsonToken token, String field) throws IOException {

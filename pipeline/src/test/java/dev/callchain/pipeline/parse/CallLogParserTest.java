@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.callchain.pipeline.model.CallRecord;
 import dev.callchain.pipeline.model.Rejection;
 import dev.callchain.pipeline.testing.BadCallLogs;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,8 +30,12 @@ class CallLogParserTest {
   }
 
   private static void assertRejected(String json, Rejection reason, String detailMentions) {
-    ParseResult result = parse(json);
-    assertFalse(result.isAccepted(), "accepted: " + json);
+    assertRejected(json.getBytes(StandardCharsets.UTF_8), reason, detailMentions);
+  }
+
+  private static void assertRejected(byte[] value, Rejection reason, String detailMentions) {
+    ParseResult result = PARSER.parse(value);
+    assertFalse(result.isAccepted(), () -> "accepted: " + new String(value, StandardCharsets.UTF_8));
     assertEquals(reason, result.rejection(), result.detail());
     assertTrue(
         result.detail().contains(detailMentions),
@@ -140,6 +146,35 @@ class CallLogParserTest {
     assertRejected("", Rejection.NOT_AN_OBJECT, "not a JSON object");
     assertRejected(
         "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + "} {}", Rejection.NOT_JSON, "trailing");
+  }
+
+  /**
+   * Jackson decodes overlong forms, encoded surrogates and code points past U+10FFFF without a
+   * word: the id "x" + overlong "/" was accepted as "x/". A value with NUL bytes it reads as UTF-16
+   * or UTF-32, and slicing its extra fields by byte offset threw out of the parser.
+   */
+  @ParameterizedTest
+  @CsvSource({"c0af, 2", "eda080, 2", "f4908080, 2", "80, 2", "e282, 2", "00, 2"})
+  void rejectsWhatIsNotUtf8(String hex, int at) {
+    byte[] bad = HexFormat.of().parseHex(hex);
+    ByteArrayOutputStream value = new ByteArrayOutputStream();
+    value.writeBytes("{\"".getBytes(StandardCharsets.UTF_8));
+    value.writeBytes(bad);
+    value.writeBytes(("\":1,\"id\":\"x\",\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + "}").getBytes(StandardCharsets.UTF_8));
+    assertRejected(value.toByteArray(), Rejection.NOT_JSON, "byte " + at + " (0x" + hex.substring(0, 2) + ")");
+    String utf16 = "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + ",\"note\":1}";
+    assertRejected(utf16.getBytes(StandardCharsets.UTF_16LE), Rejection.NOT_JSON, "not UTF-8");
+  }
+
+  /** Half a surrogate pair is no character: a coder wrote it as '?', the output writer threw on it. */
+  @Test
+  void rejectsHalfASurrogatePairInAnIdOrAnAddress() {
+    assertRejected(
+        "{\"id\":\"a\\ud800\",\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + "}", Rejection.NOT_JSON, "\\ud800");
+    assertRejected(
+        "{\"id\":\"a\",\"src_ip\":\"\\udc00\\ud83d\",\"dst_ip\":\"b\"," + TIMES + "}", Rejection.NOT_JSON, "'src_ip'");
+    assertEquals(
+        "\ud83d\ude42", accepted("{\"id\":\"\\ud83d\\ude42\",\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + "}").id());
   }
 
   @Test
