@@ -128,6 +128,9 @@ public final class CallLogParser implements Serializable {
           break;
         case "parents":
         case "children":
+        case "best_parent":
+        case "parent_scores":
+        case "revision":
           throw new Rejected(
               Rejection.RESERVED_FIELD, "field '" + field + "' is reserved for the linked output");
         default:

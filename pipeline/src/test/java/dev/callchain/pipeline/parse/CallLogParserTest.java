@@ -291,14 +291,20 @@ class CallLogParserTest {
   }
 
   @Test
-  void rejectsDuplicateAndReservedFields() {
+  void rejectsDuplicateFields() {
     assertRejected(
         "{\"id\":\"a\",\"id\":\"b\",\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + "}",
         Rejection.DUPLICATE_FIELD,
         "'id'");
+  }
+
+  /** Every field of the output's own (SPEC §1): best_parent, parent_scores and revision were let through. */
+  @ParameterizedTest
+  @CsvSource({"parents, []", "children, []", "best_parent, \"p\"", "parent_scores, {}", "revision, 1"})
+  void rejectsReservedFields(String field, String value) {
     assertRejected(
-        "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + ",\"parents\":[]}",
+        "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + ",\"" + field + "\":" + value + "}",
         Rejection.RESERVED_FIELD,
-        "'parents'");
+        "'" + field + "'");
   }
 }
