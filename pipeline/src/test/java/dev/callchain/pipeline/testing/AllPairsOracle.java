@@ -2,12 +2,13 @@ package dev.callchain.pipeline.testing;
 
 import dev.callchain.pipeline.model.CallRecord;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** SPEC §2 by brute force over every pair: the expected links, to compare the pipeline with. */
+/** SPEC §2 by brute force over every pair of calls that meet at an address: the expected links. */
 public final class AllPairsOracle {
   private AllPairsOracle() {}
 
@@ -15,12 +16,15 @@ public final class AllPairsOracle {
   public static Map<String, String> links(List<CallRecord> calls) {
     Map<String, TreeSet<String>> parents = new TreeMap<>();
     Map<String, TreeSet<String>> children = new TreeMap<>();
+    Map<String, List<CallRecord>> callsFrom = new HashMap<>();
     for (CallRecord c : calls) {
       parents.put(c.id(), new TreeSet<>());
       children.put(c.id(), new TreeSet<>());
+      callsFrom.computeIfAbsent(c.srcIp(), ip -> new ArrayList<>()).add(c);
     }
+    // Only the pairs that share the address can link: 100,000 calls take a second, not minutes.
     for (CallRecord p : calls) {
-      for (CallRecord c : calls) {
+      for (CallRecord c : callsFrom.getOrDefault(p.dstIp(), List.of())) {
         if (!p.id().equals(c.id())
             && p.dstIp().equals(c.srcIp())
             && p.startAtMs() <= c.startAtMs()

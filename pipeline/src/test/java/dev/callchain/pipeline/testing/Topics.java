@@ -1,23 +1,27 @@
 package dev.callchain.pipeline.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Writes to and reads from a real broker's topics in tests. */
 public final class Topics {
@@ -34,14 +38,20 @@ public final class Topics {
     this.clientConfig = clientConfig;
   }
 
+  /** A message as the broker takes it, in raw bytes: a null key is none, a null value a tombstone. */
+  public record Message(byte[] key, byte[] value) {
+    /** A UTF-8 value with no key. */
+    public static Message of(String value) {
+      return new Message(null, value.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
   /** Sends each value to the given partition, no key, and waits for every ack. */
   public void send(String topic, List<String> values, List<Integer> partitions) throws Exception {
-    Properties config = config();
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+    try (KafkaProducer<byte[], byte[]> producer = producer()) {
       for (int i = 0; i < values.size(); i++) {
-        producer.send(new ProducerRecord<>(topic, partitions.get(i), null, values.get(i))).get();
+        Message message = Message.of(values.get(i));
+        producer.send(new ProducerRecord<>(topic, partitions.get(i), message.key(), message.value())).get();
       }
     }
   }
@@ -52,23 +62,12 @@ public final class Topics {
    * pauses.
    */
   public AutoCloseable feed(String topic, int partitions, int perSecond, LongFunction<String> valueAt) {
-    Properties config = config();
-    KafkaProducer<String, String> producer =
-        new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    KafkaProducer<byte[], byte[]> producer = producer();
     AtomicBoolean running = new AtomicBoolean(true);
     Thread sender =
         new Thread(
-            () -> {
-              long sent = 0;
-              long started = System.nanoTime();
-              while (running.get()) {
-                long due = (System.nanoTime() - started) / 1_000_000L * perSecond / 1000;
-                for (; sent < due; sent++) {
-                  producer.send(new ProducerRecord<>(topic, (int) (sent % partitions), null, valueAt.apply(sent)));
-                }
-                LockSupport.parkNanos(10_000_000L);
-              }
-            },
+            () -> pace(producer, topic, partitions, perSecond, Long.MAX_VALUE, i -> Message.of(valueAt.apply(i)),
+                running::get, null),
             "feed-" + topic);
     sender.setDaemon(true);
     sender.start();
@@ -77,6 +76,51 @@ public final class Topics {
       sender.join();
       producer.close();
     };
+  }
+
+  /**
+   * Sends the messages as {@link #feed} does, paced and round-robin, and returns once the broker
+   * has taken them all, or throws what it refused. They land in order: on a topic that was empty,
+   * message {@code i} is at partition {@code i % partitions}, offset {@code i / partitions}.
+   */
+  public void feedAll(String topic, int partitions, int perSecond, List<Message> messages) throws Exception {
+    AtomicReference<Exception> refused = new AtomicReference<>();
+    try (KafkaProducer<byte[], byte[]> producer = producer()) {
+      pace(producer, topic, partitions, perSecond, messages.size(), i -> messages.get((int) i), () -> true,
+          (metadata, e) -> refused.compareAndSet(null, e));
+      producer.flush();
+    }
+    if (refused.get() != null) {
+      throw refused.get();
+    }
+  }
+
+  private static void pace(
+      KafkaProducer<byte[], byte[]> producer, String topic, int partitions, int perSecond, long count,
+      LongFunction<Message> messageAt, BooleanSupplier running, Callback acked) {
+    long sent = 0;
+    long started = System.nanoTime();
+    while (sent < count && running.getAsBoolean()) {
+      long due = Math.min(count, (System.nanoTime() - started) / 1_000_000L * perSecond / 1000);
+      for (; sent < due; sent++) {
+        Message message = messageAt.apply(sent);
+        producer.send(
+            new ProducerRecord<>(topic, (int) (sent % partitions), message.key(), message.value()), acked);
+      }
+      LockSupport.parkNanos(10_000_000L);
+    }
+  }
+
+  /**
+   * Idempotent, so that retries keep each partition's order; and taking values over Kafka's
+   * default 1 MiB, for a topic created with a larger {@code max.message.bytes}.
+   */
+  private KafkaProducer<byte[], byte[]> producer() {
+    Properties config = config();
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 << 20);
+    return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   /** Reads the topic from the start until {@code done} holds for what was read, or time runs out. */
