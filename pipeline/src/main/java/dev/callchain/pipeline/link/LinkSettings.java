@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** How calls are linked: which linker, and what the linker adds beyond SPEC §2-§4. */
-public final class LinkSettings implements Serializable {
+public final class LinkSettings implements Serializable, Cloneable {
   /** The linking algorithm. */
   public enum Linker {
     /** Start-sorted index per address, one timer per address (the product). */
@@ -25,57 +25,37 @@ public final class LinkSettings implements Serializable {
     REVISE
   }
 
-  private final Linker linker;
+  // Never changed once a LinkSettings is handed out: each with* method changes a copy.
+  private Linker linker = Linker.INDEX;
   private final long idleFlushMs;
-  private final long maxOutOfOrderMs;
-  private final boolean bestParent;
-  private final LateLinks lateLinks;
-  private final long reviseHorizonMs;
-  private final long addressSliceMs;
+  private long maxOutOfOrderMs = EnvironmentDefaults.MAX_OUT_OF_ORDER_MS;
+  private boolean bestParent;
+  private LateLinks lateLinks = LateLinks.DROP;
+  private long reviseHorizonMs = EnvironmentDefaults.MAX_OUT_OF_ORDER_MS;
+  private long addressSliceMs;
   /** The broker whose outages (and the job's restarts) the idle flush waits out, or null. */
-  private final @Nullable String outageBroker;
-  private final boolean restoresState;
+  private @Nullable String outageBroker;
+  private boolean restoresState;
 
-  private LinkSettings(
-      Linker linker,
-      long idleFlushMs,
-      long maxOutOfOrderMs,
-      boolean bestParent,
-      LateLinks lateLinks,
-      long reviseHorizonMs,
-      long addressSliceMs,
-      @Nullable String outageBroker,
-      boolean restoresState) {
-    this.linker = linker;
+  private LinkSettings(long idleFlushMs) {
     this.idleFlushMs = idleFlushMs;
-    this.maxOutOfOrderMs = maxOutOfOrderMs;
-    this.bestParent = bestParent;
-    this.lateLinks = lateLinks;
-    this.reviseHorizonMs = reviseHorizonMs;
-    this.addressSliceMs = addressSliceMs;
-    this.outageBroker = outageBroker;
-    this.restoresState = restoresState;
   }
 
   /** The index linker, plain SPEC output, late links dropped, the default bound. */
   public static LinkSettings idleFlushAfter(long idleFlushMs) {
-    long bound = EnvironmentDefaults.MAX_OUT_OF_ORDER_MS;
-    return new LinkSettings(Linker.INDEX, idleFlushMs, bound, false, LateLinks.DROP, bound, 0, null, false);
+    return new LinkSettings(idleFlushMs);
   }
 
   public static LinkSettings from(CallchainOptions options) {
-    long bound = options.getMaxOutOfOrderMs();
+    LinkSettings settings = new LinkSettings(options.getIdleFlushMs());
+    settings.linker = parse(Linker.class, "--linker", options.getLinker());
+    settings.maxOutOfOrderMs = options.getMaxOutOfOrderMs();
+    settings.bestParent = options.getBestParent();
+    settings.lateLinks = parse(LateLinks.class, "--lateLinks", options.getLateLinks());
     Long horizon = options.getReviseHorizonMs();
-    return new LinkSettings(
-        parse(Linker.class, "--linker", options.getLinker()),
-        options.getIdleFlushMs(),
-        bound,
-        options.getBestParent(),
-        parse(LateLinks.class, "--lateLinks", options.getLateLinks()),
-        horizon == null ? bound : horizon,
-        options.getAddressSliceMs() == null ? 0 : options.getAddressSliceMs(),
-        null,
-        false);
+    settings.reviseHorizonMs = horizon == null ? settings.maxOutOfOrderMs : horizon;
+    settings.addressSliceMs = options.getAddressSliceMs() == null ? 0 : options.getAddressSliceMs();
+    return settings;
   }
 
   /** Lower-case option values (--linker=scan) to their constants, with a clear error. */
@@ -93,33 +73,34 @@ public final class LinkSettings implements Serializable {
   }
 
   public LinkSettings withLinker(Linker value) {
-    return new LinkSettings(
-        value, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, addressSliceMs, outageBroker,
-        restoresState);
+    LinkSettings copy = copy();
+    copy.linker = value;
+    return copy;
   }
 
   public LinkSettings withBestParent(boolean value) {
-    return new LinkSettings(
-        linker, idleFlushMs, maxOutOfOrderMs, value, lateLinks, reviseHorizonMs, addressSliceMs, outageBroker,
-        restoresState);
+    LinkSettings copy = copy();
+    copy.bestParent = value;
+    return copy;
   }
 
   public LinkSettings withLateLinks(LateLinks value, long horizonMs) {
-    return new LinkSettings(
-        linker, idleFlushMs, maxOutOfOrderMs, bestParent, value, horizonMs, addressSliceMs, outageBroker,
-        restoresState);
+    LinkSettings copy = copy();
+    copy.lateLinks = value;
+    copy.reviseHorizonMs = horizonMs;
+    return copy;
   }
 
   public LinkSettings withBound(long value) {
-    return new LinkSettings(
-        linker, idleFlushMs, value, bestParent, lateLinks, reviseHorizonMs, addressSliceMs, outageBroker,
-        restoresState);
+    LinkSettings copy = copy();
+    copy.maxOutOfOrderMs = value;
+    return copy;
   }
 
   public LinkSettings withAddressSliceMs(long value) {
-    return new LinkSettings(
-        linker, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, value, outageBroker,
-        restoresState);
+    LinkSettings copy = copy();
+    copy.addressSliceMs = value;
+    return copy;
   }
 
   /**
@@ -127,9 +108,9 @@ public final class LinkSettings implements Serializable {
    * {@code broker}, the bootstrap servers of the Kafka source, which reports them.
    */
   public LinkSettings withOutagesOf(String broker) {
-    return new LinkSettings(
-        linker, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, addressSliceMs, broker,
-        restoresState);
+    LinkSettings copy = copy();
+    copy.outageBroker = broker;
+    return copy;
   }
 
   /**
@@ -139,9 +120,18 @@ public final class LinkSettings implements Serializable {
    * same keys and never restores.
    */
   public LinkSettings withRestoringRunner(boolean value) {
-    return new LinkSettings(
-        linker, idleFlushMs, maxOutOfOrderMs, bestParent, lateLinks, reviseHorizonMs, addressSliceMs, outageBroker,
-        value);
+    LinkSettings copy = copy();
+    copy.restoresState = value;
+    return copy;
+  }
+
+  /** Every field as it is: they are all immutable values. */
+  private LinkSettings copy() {
+    try {
+      return (LinkSettings) clone();
+    } catch (CloneNotSupportedException e) {
+      throw new AssertionError("LinkSettings is Cloneable", e);
+    }
   }
 
   public Linker linker() {
