@@ -12,7 +12,6 @@ import dev.callchain.pipeline.model.DeadLetter;
 import dev.callchain.pipeline.options.CallchainOptions;
 import dev.callchain.pipeline.parse.ParseCalls;
 import dev.callchain.pipeline.sink.FitLinkedCalls;
-import java.util.UUID;
 import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -30,8 +29,6 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class CallchainPipeline extends PTransform<PBegin, PDone> {
   private final CallchainOptions options;
-  /** Names this run to its source's partitions, which share a watermark (StartTimePolicy). */
-  private final String runId = UUID.randomUUID().toString();
 
   public CallchainPipeline(CallchainOptions options) {
     this.options = options;
@@ -80,7 +77,6 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
     }
     return new ReadCallLogsFromKafka(
         kafka,
-        runId,
         options.getMaxOutOfOrderMs(),
         options.getIdlePartitionMs(),
         options.getMaxRecords());

@@ -24,19 +24,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class ReadCallLogsFromKafka extends PTransform<PBegin, PCollection<CallLog>> {
   private final KafkaSettings kafka;
-  private final String runId;
   private final long maxOutOfOrderMs;
   private final long idlePartitionMs;
   private final Long maxRecords;
 
-  /**
-   * @param runId names this run to its partitions, which share the highest watermark among them
-   * @param maxRecords stop after this many records (a finite run), or null to read forever
-   */
+  /** @param maxRecords stop after this many records (a finite run), or null to read forever */
   public ReadCallLogsFromKafka(
-      KafkaSettings kafka, String runId, long maxOutOfOrderMs, long idlePartitionMs, Long maxRecords) {
+      KafkaSettings kafka, long maxOutOfOrderMs, long idlePartitionMs, Long maxRecords) {
     this.kafka = kafka;
-    this.runId = runId;
     this.maxOutOfOrderMs = maxOutOfOrderMs;
     this.idlePartitionMs = idlePartitionMs;
     this.maxRecords = maxRecords;
@@ -53,7 +48,7 @@ public final class ReadCallLogsFromKafka extends PTransform<PBegin, PCollection<
             .withValueDeserializerAndCoder(
                 ParsedValue.ParsingDeserializer.class, ParsedValue.ParsedValueCoder.of())
             .withConsumerConfigUpdates(consumerConfigUpdates(kafka))
-            .withTimestampPolicyFactory(new StartTimePolicy.Factory(runId, kafka.bootstrapServers(), maxOutOfOrderMs, idlePartitionMs))
+            .withTimestampPolicyFactory(new StartTimePolicy.Factory(kafka.bootstrapServers(), maxOutOfOrderMs, idlePartitionMs))
             .commitOffsetsInFinalize();
     // KafkaIO's own expansion on these runners, with the reader's metrics kept off the runner's
     // per-record path (see UnmeteredSource).

@@ -3,6 +3,7 @@ package dev.callchain.pipeline.io;
 import dev.callchain.pipeline.outage.SourceOutages;
 import dev.callchain.pipeline.parse.ParseResult;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
@@ -91,14 +92,13 @@ final class StartTimePolicy extends TimestampPolicy<byte[], ParsedValue> {
   /** Creates one policy per partition; all partitions of one pipeline run share its run id. */
   static final class Factory implements TimestampPolicyFactory<byte[], ParsedValue> {
     private static final long serialVersionUID = 1L;
-    private final String runId;
+    private final String runId = UUID.randomUUID().toString();
     private final String broker;
     private final long maxOutOfOrderMs;
     private final long idlePartitionMs;
 
     /** @param broker the bootstrap servers, which name the broker to the linker ({@link SourceOutages}) */
-    Factory(String runId, String broker, long maxOutOfOrderMs, long idlePartitionMs) {
-      this.runId = runId;
+    Factory(String broker, long maxOutOfOrderMs, long idlePartitionMs) {
       this.broker = broker;
       this.maxOutOfOrderMs = maxOutOfOrderMs;
       this.idlePartitionMs = idlePartitionMs;
