@@ -6,10 +6,8 @@ import dev.callchain.pipeline.model.DeadLetter;
 import dev.callchain.pipeline.model.LinkedCall;
 import dev.callchain.pipeline.model.Origin;
 import dev.callchain.pipeline.model.ParentScores;
+import dev.callchain.pipeline.parse.Utf8;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -128,17 +126,9 @@ public final class OutputJson {
 
   /** The bytes as text when they are valid UTF-8, else null. */
   private static String utf8(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
+    return Utf8.invalidAt(bytes) < 0 ? new String(bytes, StandardCharsets.UTF_8) : null;
   }
+
 
   /**
    * The longest prefix of {@code text}, in chars and never splitting a surrogate pair, whose JSON

@@ -12,10 +12,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
-import java.nio.charset.StandardCharsets;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 
@@ -83,14 +79,9 @@ public final class CallLogParser implements Serializable {
       }
       ascii &= value[i] > 0;
     }
-    if (ascii) {
-      return -1;
-    }
-    ByteBuffer in = ByteBuffer.wrap(value);
-    CoderResult decoded =
-        StandardCharsets.UTF_8.newDecoder().decode(in, CharBuffer.allocate(value.length), true);
-    return decoded.isError() ? in.position() : -1;
+    return ascii ? -1 : Utf8.invalidAt(value);
   }
+
 
   private CallRecord readCall(JsonParser json, byte[] value) throws IOException {
     if (json.nextToken() != JsonToken.START_OBJECT) {
