@@ -150,7 +150,11 @@ public final class SendToKafka extends PTransform<PCollection<KV<String, byte[]>
       }
     }
 
+    /** A read per record, and a write only once a send failed. */
     private void throwFailure() throws IOException {
+      if (failure.get() == null) {
+        return;
+      }
       Exception first = failure.getAndSet(null);
       if (first != null) {
         throw new IOException("could not write to Kafka topic " + topic + ": " + first.getMessage(), first);
