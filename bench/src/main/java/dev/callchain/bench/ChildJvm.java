@@ -222,10 +222,11 @@ final class ChildJvm {
   }
 
   private static Optional<String> flightRecording(String name) {
-    if (jfrDir().isEmpty()) {
+    Optional<String> configured = jfrDir();
+    if (configured.isEmpty()) {
       return Optional.empty();
     }
-    String dir = jfrDir().get();
+    String dir = configured.get();
     try {
       Files.createDirectories(Path.of(dir));
     } catch (IOException e) {
