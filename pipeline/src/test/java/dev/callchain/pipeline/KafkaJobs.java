@@ -6,7 +6,6 @@ import dev.callchain.pipeline.options.OptionsReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 
 /** Runs the whole pipeline on the FlinkRunner's embedded cluster against a broker. */
@@ -32,22 +31,25 @@ final class KafkaJobs {
       broker.createTopic(topic, 5);
     }
     List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--runner=FlinkRunner",
-                "--streaming=true",
-                "--parallelism=2",
-                "--attachedMode=" + attached,
-                "--bootstrapServers=" + broker.bootstrapServers(),
-                "--inputTopic=" + name + "-in",
-                "--outputTopic=" + name + "-out",
-                "--deadLetterTopic=" + name + "-dead",
-                "--consumerGroup=" + name,
-                "--autoOffsetReset=earliest"));
+        new ArrayList<>(List.of("--runner=FlinkRunner", "--streaming=true", "--attachedMode=" + attached));
+    args.addAll(topics(broker, name));
     args.addAll(List.of(extra));
     CallchainOptions options = OptionsReader.read(args.toArray(new String[0]), Map.of());
-    Pipeline pipeline = Pipeline.create(options);
-    pipeline.apply(new CallchainPipeline(options));
-    return pipeline.run();
+    return CallchainMain.build(options).run();
+  }
+
+  /**
+   * At parallelism 2, the broker and job {@code name}'s topics and consumer group: it reads {@code
+   * <name>-in} from the earliest offset and writes {@code <name>-out} and {@code <name>-dead}.
+   */
+  static List<String> topics(EmbeddedKafkaBroker broker, String name) {
+    return List.of(
+        "--parallelism=2",
+        "--bootstrapServers=" + broker.bootstrapServers(),
+        "--inputTopic=" + name + "-in",
+        "--outputTopic=" + name + "-out",
+        "--deadLetterTopic=" + name + "-dead",
+        "--consumerGroup=" + name,
+        "--autoOffsetReset=earliest");
   }
 }

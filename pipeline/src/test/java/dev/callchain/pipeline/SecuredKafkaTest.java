@@ -149,17 +149,8 @@ class SecuredKafkaTest {
   private CallchainProcess.Outcome callchain(String name, Map<String, Object> login, String... extra)
       throws Exception {
     List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--runner=FlinkRunner",
-                "--parallelism=2",
-                "--bootstrapServers=" + broker.bootstrapServers(),
-                "--kafkaProperties=" + propertiesFile(login),
-                "--inputTopic=" + name + "-in",
-                "--outputTopic=" + name + "-out",
-                "--deadLetterTopic=" + name + "-dead",
-                "--consumerGroup=" + name,
-                "--autoOffsetReset=earliest"));
+        new ArrayList<>(List.of("--runner=FlinkRunner", "--kafkaProperties=" + propertiesFile(login)));
+    args.addAll(KafkaJobs.topics(broker, name));
     args.addAll(List.of(extra));
     return CallchainProcess.run(dir, WAIT, LOGGING, args);
   }
