@@ -67,7 +67,7 @@ public final class SoakMain {
     List<SoakReport.Sample> samples = new ArrayList<>();
     SoakReport.Completeness completeness;
     try (LocalStack stack = new LocalStack(options.repo(), work.resolve("stack"))) {
-      require(stack.stack("start"), "scripts/stack start");
+      stack.start();
       require(stack.submit(), "the pipeline's submission");
       FlinkRest rest = FlinkRest.at(stack.restPort);
       awaitRunning(rest);

@@ -54,6 +54,17 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
+   * {@code scripts/stack start}: starts what is not running and waits for it to answer; fails with
+   * what the script printed when it could not.
+   */
+  public void start() throws IOException, InterruptedException {
+    Outcome started = stack("start");
+    if (started.exitCode() != 0) {
+      throw new IllegalStateException("scripts/stack start failed:\n" + started.output());
+    }
+  }
+
+  /**
    * Submits the pipeline jar to the stack, detached, with the README's command and the stack's
    * ports, reading the input topic from its start.
    */
