@@ -151,6 +151,12 @@ public final class FlinkRest {
     return get("/jobs/overview").path("jobs");
   }
 
+  /** A metric Flink keeps for the whole job ({@code numRestarts}, ...); empty before it has it. */
+  public Optional<Long> jobMetric(String job, String name) throws IOException, InterruptedException {
+    JsonNode value = get("/jobs/" + job + "/metrics?get=" + URLEncoder.encode(name, StandardCharsets.UTF_8)).path(0).path("value");
+    return value.isMissingNode() ? Optional.empty() : Optional.of(Long.parseLong(value.asText()));
+  }
+
   /** Flink's checkpoint statistics of the job. */
   public JsonNode checkpoints(String job) throws IOException, InterruptedException {
     return get("/jobs/" + job + "/checkpoints");

@@ -81,6 +81,21 @@ final class JobWatch {
     await("a completed checkpoint", limit, () -> completedCheckpoints() > before);
   }
 
+  /** How often the job restarted since it was submitted (Flink's numRestarts). */
+  long restarts() throws IOException, InterruptedException {
+    return rest.jobMetric(id, "numRestarts").orElseThrow(() -> new AssertionError("no numRestarts for job " + id));
+  }
+
+  /**
+   * Waits for the job to have restored its state, and returns from where: the checkpoint's or
+   * savepoint's path, as Flink names it ({@code file:/...}).
+   */
+  String awaitRestoredFrom(Duration limit) throws Exception {
+    awaitState("RUNNING", limit);
+    await("a restore", limit, () -> rest.checkpoints(id).path("latest").path("restored").isObject());
+    return rest.checkpoints(id).path("latest").path("restored").path("external_path").asText();
+  }
+
   private long completedCheckpoints() throws IOException, InterruptedException {
     return rest.checkpoints(id).path("counts").path("completed").asLong();
   }

@@ -33,8 +33,7 @@ class StackResumeTest {
   @Test
   void aJobResumesFromItsLastCheckpointAndFromItsSavepointLosingNothing() throws Exception {
     try (LocalStack stack = new LocalStack(Repo.root(), work.resolve("stack"))) {
-      LocalStack.Outcome started = stack.stack("start");
-      assertEquals(0, started.exitCode(), started.output());
+      stack.start();
       Topics topics = new Topics(stack.bootstrapServers());
       try (LiveSimulation simulation = LiveSimulation.start(stack, work, 8_000, 5)) {
         JobWatch first = JobWatch.submit(stack, WAIT, "--checkpointingInterval=5000");
@@ -50,6 +49,8 @@ class StackResumeTest {
         JobWatch second = JobWatch.submit(stack, WAIT, "--checkpointingInterval=5000", "--savepointPath=" + checkpoint);
         second.awaitState("RUNNING", WAIT);
         Duration resumed = Duration.ofNanos(System.nanoTime() - cancelledAt);
+        // Resumed, not started afresh (which, from the committed offsets, could lose nothing too).
+        assertTrue(second.awaitRestoredFrom(WAIT).endsWith(checkpoint), "restored from " + checkpoint);
         second.awaitNewCheckpoint(WAIT);
         LocalStack.Outcome stopped = stack.stack("savepoint", second.id);
         assertEquals(0, stopped.exitCode(), stopped.output());
@@ -59,7 +60,8 @@ class StackResumeTest {
         // The job has stopped: what it wrote is all there is until the next one starts.
         Set<String> writtenBefore = positions(topics.readUntil("linked-topic", read -> false, Duration.ofSeconds(10)));
 
-        JobWatch.submit(stack, WAIT, "--checkpointingInterval=5000", "--savepointPath=" + savepoint.group(1));
+        JobWatch third = JobWatch.submit(stack, WAIT, "--checkpointingInterval=5000", "--savepointPath=" + savepoint.group(1));
+        assertEquals(savepoint.group(1), third.awaitRestoredFrom(WAIT));
         List<CallRecord> input = simulation.awaitInput(topics, WAIT);
         Set<String> ids = new HashSet<>();
         input.forEach(call -> ids.add(call.id()));
