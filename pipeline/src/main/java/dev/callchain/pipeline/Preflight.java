@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.kafka.clients.admin.Admin;
@@ -29,10 +30,28 @@ final class Preflight {
 
   static void check(CallchainOptions options) throws Failure {
     FileSystems.setDefaultPipelineOptions(options);
+    if (options.getExactlyOnce()) {
+      checkExactlyOnce(options);
+    }
     if (options.getInputFile() != null) {
       checkInputFile(options.getInputFile());
     } else {
       checkKafka(KafkaSettings.from(options), options.getKafkaProperties());
+    }
+  }
+
+  /** Transactions commit with checkpoints: without the FlinkRunner's, nothing would be written. */
+  private static void checkExactlyOnce(CallchainOptions options) throws Failure {
+    if (options.getInputFile() != null) {
+      throw new Failure("--exactlyOnce writes to Kafka in transactions; a file run (--inputFile) has none");
+    }
+    if (!FlinkRunner.class.isAssignableFrom(options.getRunner())
+        || options.getCheckpointingInterval() == null
+        || options.getCheckpointingInterval() <= 0) {
+      throw new Failure(
+          "--exactlyOnce commits its Kafka transactions with the runner's checkpoints: run it on the"
+              + " FlinkRunner with --checkpointingInterval (e.g. --runnerConfig=runner-configs/flink-cluster.conf"
+              + " --checkpointingInterval=10000)");
     }
   }
 

@@ -211,6 +211,19 @@ class CallchainMainTest {
   }
 
   @Test
+  void exactlyOnceWithoutCheckpointsOnFlinkIsExplained() {
+    // Its transactions commit with checkpoints: without them nothing would ever be written.
+    assertEquals(1, main("--runner=DirectRunner", "--exactlyOnce=true", "--bootstrapServers=127.0.0.1:1"));
+    assertTrue(errors().contains("--exactlyOnce commits its Kafka transactions with the runner's checkpoints"), errors());
+    err.reset();
+    assertEquals(1, main("--runner=FlinkRunner", "--exactlyOnce=true", "--bootstrapServers=127.0.0.1:1"));
+    assertTrue(errors().contains("--checkpointingInterval"), errors());
+    err.reset();
+    assertEquals(1, main("--runner=DirectRunner", "--exactlyOnce=true", "--inputFile=" + dir.resolve("x.jsonl")));
+    assertTrue(errors().contains("a file run (--inputFile) has none"), errors());
+  }
+
+  @Test
   void anUnreachableBrokerIsExplained() {
     assertEquals(1, main("--runner=DirectRunner", "--bootstrapServers=127.0.0.1:1"));
     assertTrue(errors().contains("cannot reach Kafka at 127.0.0.1:1"), errors());

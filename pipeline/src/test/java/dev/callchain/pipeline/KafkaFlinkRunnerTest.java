@@ -34,11 +34,14 @@ import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Kafka to Kafka on the FlinkRunner's embedded cluster, streaming, against a real in-process
@@ -113,9 +116,13 @@ class KafkaFlinkRunnerTest {
    * linked call over --maxRecordBytes, and one its topic refuses (the topic's own limit is lower),
    * go to the dead letters; the calls around them are linked exactly.
    */
-  @Test
-  void noRecordStopsTheJobAndNoneIsLost() throws Exception {
-    broker.createTopic("pills-out", 5, Map.of("max.message.bytes", "40000"));
+  /** With --exactlyOnce, a refused record is left out of its transaction, which commits the rest. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"at least once", "exactly once"})
+  void noRecordStopsTheJobAndNoneIsLost(String delivery) throws Exception {
+    boolean exactlyOnce = delivery.equals("exactly once");
+    String name = exactlyOnce ? "pills-exactly-once" : "pills";
+    broker.createTopic(name + "-out", 5, Map.of("max.message.bytes", "40000"));
     List<CallRecord> calls = LinkingScenarios.randomCalls(new Random(21), 200);
     CallRecord huge = calls.get(3);
     CallRecord wide = calls.get(4);
@@ -135,14 +142,21 @@ class KafkaFlinkRunnerTest {
     for (int i = 0; i < values.size(); i++) {
       partitions.add(i % 5);
     }
-    topics.send("pills-in", values, partitions);
+    topics.send(name + "-in", values, partitions);
 
-    PipelineResult job =
-        start("pills", "--maxOutOfOrderMs=1000", "--idleFlushMs=3600000", "--idlePartitionMs=2000",
-            "--maxRecordBytes=200000");
+    List<String> options =
+        new ArrayList<>(
+            List.of("--maxOutOfOrderMs=1000", "--idleFlushMs=3600000", "--idlePartitionMs=2000", "--maxRecordBytes=200000"));
+    if (exactlyOnce) {
+      options.addAll(List.of("--exactlyOnce=true", "--checkpointingInterval=1000"));
+    }
+    // What a reader of committed records sees: the same as everything, without transactions.
+    Topics reader =
+        new Topics(broker.bootstrapServers(), Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+    PipelineResult job = start(name, options.toArray(String[]::new));
     try {
       List<ConsumerRecord<String, String>> deadLetters =
-          topics.readUntil("pills-dead", read -> read.size() >= 3, WAIT);
+          reader.readUntil(name + "-dead", read -> read.size() >= 3, WAIT);
       Map<String, JsonNode> letters = new TreeMap<>();
       for (ConsumerRecord<String, String> letter : deadLetters) {
         letters.put(LinkedOutput.read(letter.value()).get("reason_code").asText(), LinkedOutput.read(letter.value()));
@@ -156,7 +170,7 @@ class KafkaFlinkRunnerTest {
       assertEquals(
           HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pillBytes)),
           cutPill.get("original_sha256").asText());
-      assertEquals("pills-in", cutPill.get("origin").get("topic").asText());
+      assertEquals(name + "-in", cutPill.get("origin").get("topic").asText());
 
       assertEquals(huge.id(), letters.get("OUTPUT_TOO_LARGE").get("origin").get("linked_call").asText());
       // The refused call is whole in its dead letter, links and all.
@@ -169,7 +183,7 @@ class KafkaFlinkRunnerTest {
       expected.remove(huge.id());
       expected.remove(wide.id());
       List<ConsumerRecord<String, String>> linked =
-          topics.readUntil("pills-out", read -> read.size() >= expected.size(), WAIT);
+          reader.readUntil(name + "-out", read -> read.size() >= expected.size(), WAIT);
       // Each id once: a job restarted by a refused record would have written some twice.
       assertEquals(expected, LinkedOutput.linksKeyedById(linked));
     } finally {

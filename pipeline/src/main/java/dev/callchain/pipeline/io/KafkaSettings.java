@@ -12,6 +12,7 @@ public final class KafkaSettings implements Serializable {
   private final String consumerGroup;
   private final String autoOffsetReset;
   private final KafkaClientProperties clientProperties;
+  private final boolean exactlyOnce;
 
   private KafkaSettings(
       String bootstrapServers,
@@ -20,7 +21,8 @@ public final class KafkaSettings implements Serializable {
       String deadLetterTopic,
       String consumerGroup,
       String autoOffsetReset,
-      KafkaClientProperties clientProperties) {
+      KafkaClientProperties clientProperties,
+      boolean exactlyOnce) {
     this.bootstrapServers = bootstrapServers;
     this.inputTopic = inputTopic;
     this.outputTopic = outputTopic;
@@ -28,6 +30,7 @@ public final class KafkaSettings implements Serializable {
     this.consumerGroup = consumerGroup;
     this.autoOffsetReset = autoOffsetReset;
     this.clientProperties = clientProperties;
+    this.exactlyOnce = exactlyOnce;
   }
 
   /** @throws IllegalArgumentException when --kafkaProperties cannot be read or is refused */
@@ -39,7 +42,8 @@ public final class KafkaSettings implements Serializable {
         options.getDeadLetterTopic(),
         options.getConsumerGroup(),
         options.getAutoOffsetReset(),
-        KafkaClientProperties.read(options.getKafkaProperties()));
+        KafkaClientProperties.read(options.getKafkaProperties()),
+        options.getExactlyOnce());
   }
 
   public String bootstrapServers() {
@@ -69,5 +73,10 @@ public final class KafkaSettings implements Serializable {
   /** The --kafkaProperties settings every client of the pipeline gets. */
   public KafkaClientProperties clientProperties() {
     return clientProperties;
+  }
+
+  /** Whether every topic is written in transactions (--exactlyOnce). */
+  public boolean exactlyOnce() {
+    return exactlyOnce;
   }
 }

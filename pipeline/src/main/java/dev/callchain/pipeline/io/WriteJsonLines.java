@@ -2,6 +2,7 @@ package dev.callchain.pipeline.io;
 
 import dev.callchain.pipeline.model.DeadLetter;
 import dev.callchain.pipeline.sink.SendToKafka;
+import dev.callchain.pipeline.sink.SendToKafkaInTransactions;
 import java.nio.charset.StandardCharsets;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.transforms.Create;
@@ -68,7 +69,11 @@ public final class WriteJsonLines extends PTransform<PCollection<KV<String, byte
     PCollection<DeadLetter> refused =
         topic == null
             ? records.getPipeline().apply("NothingRefused", Create.empty(DeadLetter.DeadLetterCoder.of()))
-            : records.apply("ToKafka", new SendToKafka(kafka, topic, maxRecordBytes));
+            : records.apply(
+                "ToKafka",
+                kafka.exactlyOnce()
+                    ? new SendToKafkaInTransactions(kafka, topic, maxRecordBytes)
+                    : new SendToKafka(kafka, topic, maxRecordBytes));
     if (file != null || print) {
       PCollection<String> lines =
           records.apply(

@@ -140,6 +140,16 @@ public interface CallchainOptions extends FlinkPipelineOptions {
 
   void setMaxRecordBytes(Integer value);
 
+  @Description(
+      "Write the linked calls and dead letters in Kafka transactions that commit with the runner's"
+          + " checkpoints, so a restart writes nothing twice. Readers must read with"
+          + " isolation.level=read_committed, and see output about one checkpoint interval later."
+          + " Needs the FlinkRunner with checkpointing on.")
+  @Default.Boolean(false)
+  Boolean getExactlyOnce();
+
+  void setExactlyOnce(Boolean value);
+
   @Description("Read call logs from these JSON Lines files (a bounded run) instead of Kafka.")
   String getInputFile();
 

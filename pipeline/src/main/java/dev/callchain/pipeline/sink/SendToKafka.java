@@ -30,7 +30,6 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.joda.time.Instant;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -86,9 +85,15 @@ public final class SendToKafka extends PTransform<PCollection<KV<String, byte[]>
         || failure instanceof InvalidRecordException;
   }
 
-  static final class SendFn extends DoFn<KV<String, byte[]>, DeadLetter> {
-    private static final Logger LOG = LoggerFactory.getLogger(SendToKafka.class);
+  /** The dead letter of a record {@code topic} refused for what it is, logged. */
+  static DeadLetter refused(String topic, KV<String, byte[]> record, Exception reason) {
+    String detail =
+        String.format("topic %s refused the record (%,d bytes): %s", topic, record.getValue().length, reason.getMessage());
+    LoggerFactory.getLogger(SendToKafka.class).warn("{}, key {}", detail, record.getKey());
+    return new DeadLetter(record.getValue(), Rejection.SINK_REFUSED, detail, Origin.linkedCall(record.getKey()));
+  }
 
+  static final class SendFn extends DoFn<KV<String, byte[]>, DeadLetter> {
     private final String topic;
     private final HashMap<String, Object> producerConfig;
     private final Counter refusedCount = CallchainMetrics.counter(Rejection.SINK_REFUSED.counterName());
@@ -138,15 +143,7 @@ public final class SendToKafka extends PTransform<PCollection<KV<String, byte[]>
       throwFailure();
       for (Refusal refusal; (refusal = refusals.poll()) != null; ) {
         refusedCount.inc();
-        String key = refusal.record().getKey();
-        int size = refusal.record().getValue().length;
-        String detail =
-            String.format("topic %s refused the record (%,d bytes): %s", topic, size, refusal.reason().getMessage());
-        LOG.warn("{}, key {}", detail, key);
-        context.output(
-            new DeadLetter(refusal.record().getValue(), Rejection.SINK_REFUSED, detail, Origin.linkedCall(key)),
-            refusal.timestamp(),
-            refusal.window());
+        context.output(refused(topic, refusal.record(), refusal.reason()), refusal.timestamp(), refusal.window());
       }
     }
 
