@@ -9,11 +9,14 @@ import dev.callchain.pipeline.testing.DeliveryAudit;
 import dev.callchain.pipeline.testing.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,9 +37,31 @@ class StackFaultsTest {
 
   @Test
   void aTaskManagerKilledMidStreamLosesNoCallAndNoLink() throws Exception {
+    killATaskManagerMidStream("TaskManager `kill -9`", Map.of());
+  }
+
+  /** The same kill with the output in transactions: what a committed reader sees has no id twice. */
+  @Test
+  void aTaskManagerKilledWithExactlyOnceWritesNoIdTwice() throws Exception {
+    DeliveryAudit audit =
+        killATaskManagerMidStream(
+            "TaskManager `kill -9`, --exactlyOnce",
+            Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+            "--exactlyOnce=true");
+    assertEquals(0, audit.duplicates(), audit.summary());
+  }
+
+  /**
+   * Kills a TaskManager halfway between two checkpoints and checks the job comes back by itself
+   * and its output, read with {@code readerConfig}, is whole.
+   */
+  private DeliveryAudit killATaskManagerMidStream(String scenario, Map<String, Object> readerConfig, String... options)
+      throws Exception {
     try (LocalStack stack = new LocalStack(Repo.root(), work.resolve("stack"));
         LiveSimulation simulation = startStackAndSimulator(stack)) {
-      JobWatch job = JobWatch.submit(stack, WAIT, CHECKPOINTS, IDLE_FLUSH);
+      List<String> submitted = new ArrayList<>(List.of(CHECKPOINTS, IDLE_FLUSH));
+      submitted.addAll(List.of(options));
+      JobWatch job = JobWatch.submit(stack, WAIT, submitted.toArray(String[]::new));
       job.awaitNewCheckpoint(WAIT);
       // Midway to the next checkpoint: what was written since the last one is written again.
       Thread.sleep(2_500);
@@ -53,14 +78,15 @@ class StackFaultsTest {
       LocalStack.Outcome status = stack.stack("status");
       assertEquals(0, status.exitCode(), status.output());
 
-      DeliveryAudit audit = audit(stack, simulation);
-      ReliabilityReport.add("TaskManager `kill -9`", recovery, audit);
+      DeliveryAudit audit = audit(new Topics(stack.bootstrapServers(), readerConfig), simulation);
+      ReliabilityReport.add(scenario, recovery, audit);
       assertEquals(0, audit.missingIds(), audit.summary());
       assertEquals(0, audit.wrongIds(), audit.summary());
       // Counters of what is held start at zero in the restored job, the state does not: once all is
       // out, they must read zero again, not below.
       assertCounterSettlesAtZero(job, "LinkAtAddress", CallchainMetrics.HELD);
       assertCounterSettlesAtZero(job, "AssembleById", CallchainMetrics.WAITING_HALVES);
+      return audit;
     }
   }
 
@@ -79,7 +105,7 @@ class StackFaultsTest {
       stack.start();
       Duration back = Duration.ofNanos(System.nanoTime() - stoppedAt);
 
-      DeliveryAudit audit = audit(stack, simulation);
+      DeliveryAudit audit = audit(new Topics(stack.bootstrapServers()), simulation);
       ReliabilityReport.add("broker stopped 20 s (SIGTERM), then started", back, audit);
       assertEquals("RUNNING", job.state(), "the job rides out the outage");
       assertEquals(0, job.restarts(), "the job rides out the outage without a restart");
@@ -95,8 +121,7 @@ class StackFaultsTest {
   }
 
   /** Every simulated record in, then the output until every id came out. */
-  private static DeliveryAudit audit(LocalStack stack, LiveSimulation simulation) throws Exception {
-    Topics topics = new Topics(stack.bootstrapServers());
+  private static DeliveryAudit audit(Topics topics, LiveSimulation simulation) throws Exception {
     List<CallRecord> input = simulation.awaitInput(topics, WAIT);
     Set<String> ids = new HashSet<>();
     input.forEach(call -> ids.add(call.id()));
