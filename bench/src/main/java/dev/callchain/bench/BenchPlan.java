@@ -35,7 +35,12 @@ record BenchPlan(
    * Sustained keep-up: the simulator in real time at each of these rates of traces per second,
    * rising, one run of {@code run} each, of which the first {@code warmup} is not measured.
    */
-  record KeepUpPlan(List<Integer> tracesPerSecond, Duration run, Duration warmup) {}
+  /** @param pipelineOptions the pipeline's options beyond the bench's own (--exactlyOnce=true, ...) */
+  record KeepUpPlan(List<Integer> tracesPerSecond, Duration run, Duration warmup, List<String> pipelineOptions) {
+    KeepUpPlan(List<Integer> tracesPerSecond, Duration run, Duration warmup) {
+      this(tracesPerSecond, run, warmup, List.of());
+    }
+  }
 
   /** JMH: iterations of a fixed time, one fork, over these held counts. */
   record JmhPlan(int warmups, int iterations, Duration iterationTime, List<Integer> held) {}

@@ -3,6 +3,7 @@ package dev.callchain.bench;
 import dev.callchain.kafka.EmbeddedKafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,7 +15,8 @@ import java.util.List;
 public final class KeepUpMain {
   private static final String USAGE = """
       Usage: java -cp bench/target/callchain-bench.jar dev.callchain.bench.KeepUpMain
-        [--rates 1000,2000,3000,4000,5000] [--run-seconds 75] [--warmup-seconds 20] [--heap 8g] [--repo DIR]""";
+        [--rates 1000,2000,3000,4000,5000] [--run-seconds 75] [--warmup-seconds 20] [--heap 8g] [--repo DIR]
+        [--pipeline-arg --option=value ...] (e.g. --pipeline-arg --exactlyOnce=true --pipeline-arg --checkpointingInterval=10000)""";
 
   /** The ladder, as {@code scripts/bench} runs it unless told otherwise, and where the child JVMs go. */
   record Options(BenchPlan.KeepUpPlan plan, String heap, Path repo) {
@@ -25,6 +27,7 @@ public final class KeepUpMain {
       Duration warmup = full.warmup();
       String heap = "8g";
       Path repo = Path.of("").toAbsolutePath();
+      List<String> pipelineOptions = new ArrayList<>();
       for (int i = 0; i < args.length; i += 2) {
         if (i + 1 == args.length) {
           throw new IllegalArgumentException(args[i] + " needs a value");
@@ -36,6 +39,7 @@ public final class KeepUpMain {
           case "--warmup-seconds" -> warmup = Duration.ofSeconds(Long.parseLong(value));
           case "--heap" -> heap = value;
           case "--repo" -> repo = Path.of(value).toAbsolutePath();
+          case "--pipeline-arg" -> pipelineOptions.add(value);
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
@@ -43,7 +47,7 @@ public final class KeepUpMain {
         throw new IllegalArgumentException("--rates must be traces per second, more than 0: " + rates);
       }
       KeepUpRun.requireMeasurable(run, warmup);
-      return new Options(new BenchPlan.KeepUpPlan(rates, run, warmup), heap, repo);
+      return new Options(new BenchPlan.KeepUpPlan(rates, run, warmup, pipelineOptions), heap, repo);
     }
   }
 

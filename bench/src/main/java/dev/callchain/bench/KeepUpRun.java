@@ -35,10 +35,15 @@ final class KeepUpRun implements KeepUpSection.Rung {
   private final Path checkpoints;
   private final Duration run;
   private final Duration warmup;
+  private final List<String> pipelineOptions;
   private final Log log;
 
-  KeepUpRun(Runs runs, Path checkpoints, Duration run, Duration warmup, Log log) {
+  KeepUpRun(Runs runs, Path checkpoints, Duration run, Duration warmup, List<String> pipelineOptions, Log log) {
     requireMeasurable(run, warmup);
+    if (!PipelineOptionNames.knowsAll(pipelineOptions)) {
+      throw new IllegalArgumentException("the pipeline does not know one of the options " + pipelineOptions);
+    }
+    this.pipelineOptions = List.copyOf(pipelineOptions);
     this.runs = runs;
     this.simulatorJvm = runs.jvm().withHeap(SIMULATOR_HEAP);
     this.checkpoints = checkpoints;
@@ -75,6 +80,7 @@ final class KeepUpRun implements KeepUpSection.Rung {
     // which fails the job over and over: keep them in files.
     args.add("--stateBackend=filesystem");
     args.add("--stateBackendStoragePath=" + checkpoints.toUri());
+    args.addAll(pipelineOptions);
     try (ChildJvm.Child pipeline = runs.jvm().start(name, CallchainChild.class, args)) {
       log.step("keep-up at %,d traces/s: pipeline streaming (pid %d); simulator in real time, --interval %s"
           + " --ip-pool-size %d for %d s", tracesPerSecond, pipeline.pid(), intervalMs(tracesPerSecond),

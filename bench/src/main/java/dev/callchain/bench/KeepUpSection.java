@@ -53,7 +53,7 @@ final class KeepUpSection {
   /** The plan's ladder, each rate a {@link KeepUpRun} of the plan's length on the bench's broker. */
   static Result measure(BenchPlan.KeepUpPlan plan, Runs runs, Path checkpoints, Log log)
       throws IOException, InterruptedException {
-    return climb(plan.tracesPerSecond(), new KeepUpRun(runs, checkpoints, plan.run(), plan.warmup(), log), log);
+    return climb(plan.tracesPerSecond(), new KeepUpRun(runs, checkpoints, plan.run(), plan.warmup(), plan.pipelineOptions(), log), log);
   }
 
   /** Measures each rate of {@code ladder} (rising) in turn, up to the first that does not keep up. */

@@ -25,6 +25,18 @@ enum LiveSystem {
       options.addAll(extra);
       return runs.callchainLive(this, data, options);
     }
+  },
+  /**
+   * callchain writing in Kafka transactions committed with each checkpoint (every 10 s unless an
+   * option says otherwise), read as committed.
+   */
+  CALLCHAIN_EXACTLY_ONCE("callchain-exactly-once", "callchain, --exactlyOnce (FlinkRunner, live stream)") {
+    @Override
+    Runs.LiveRun start(Runs runs, Datasets.Dataset data, List<String> extra) {
+      List<String> options = new ArrayList<>(List.of("--exactlyOnce=true", "--checkpointingInterval=10000"));
+      options.addAll(extra);
+      return runs.callchainLive(this, data, options);
+    }
   };
 
   /** The name on a command line ({@code --systems callchain,native}, {@code --native-arg=}). */
@@ -51,6 +63,7 @@ enum LiveSystem {
         return system;
       }
     }
-    throw new IllegalArgumentException("no system " + option + "; callchain, native or callchain-rocksdb");
+    throw new IllegalArgumentException(
+        "no system " + option + "; callchain, native, callchain-rocksdb or callchain-exactly-once");
   }
 }

@@ -44,11 +44,16 @@ final class StreamingDrain {
       if (complete) {
         long beyond = curve.records() - curve.expected();
         return "100% after " + Format.number(secondsToAll().orElseThrow()) + " s"
-            + (beyond > 0 ? ", and " + Format.number(beyond) + " records more: a restart's duplicates?" : "");
+            + (beyond > 0 ? ", and " + Format.number(beyond) + " offsets more: " + beyondWhy() : "");
       }
       return String.format(Locale.ROOT, "INCOMPLETE: %.1f%% (%s of %s records) when stopped after %s s",
           curve.share() * 100, Format.number(curve.records()), Format.number(curve.expected()),
           Format.number(stoppedAfterSeconds));
+    }
+
+    /** What takes offsets beyond the records: transactions' commit markers, else a restart's duplicates. */
+    private String beyondWhy() {
+      return system == LiveSystem.CALLCHAIN_EXACTLY_ONCE ? "commit markers" : "a restart's duplicates?";
     }
 
     /** One line: system, workload, records, rate, completion. */

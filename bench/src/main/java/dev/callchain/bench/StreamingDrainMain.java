@@ -19,9 +19,10 @@ public final class StreamingDrainMain {
   private static final String USAGE = """
       Usage: java -cp bench/target/callchain-bench.jar dev.callchain.bench.StreamingDrainMain
         [--workload default|dense|moderate|extreme] [--records 300000]
-        [--systems callchain,native | callchain,callchain-rocksdb] [--repeats 1]
+        [--systems callchain,native | callchain,callchain-rocksdb | callchain,callchain-exactly-once] [--repeats 1]
         [--callchain-arg=--option=value ...] [--native-arg=--option=value ...]
-        [--callchain-rocksdb-arg=--option=value ...] [--heap 4g] [--repo DIR]""";
+        [--callchain-rocksdb-arg=--option=value ...] [--callchain-exactly-once-arg=--option=value ...]
+        [--heap 4g] [--repo DIR]""";
 
   /** What to drain, with what, how often; {@code extra} are options added to a system's own. */
   record Options(Workload workload, List<LiveSystem> systems, int repeats, Map<LiveSystem, List<String>> extra,
