@@ -1,49 +1,62 @@
 package dev.callchain.accuracy;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A subcommand's flags: {@code --name=value} or {@code --name value} for the named values, bare
- * {@code --name} for the switches. Anything else is a usage error.
+ * {@code --name} for the switches. Anything else is a usage error. A named value given twice
+ * keeps both ({@link #all}); {@link #get} reads the last.
  */
-final class Flags {
-  private final Map<String, String> values = new HashMap<>();
+public final class Flags {
+  private final Map<String, List<String>> values = new HashMap<>();
 
-  Flags(String[] args, Set<String> valued, Set<String> switches) {
+  public Flags(String[] args, Set<String> valued, Set<String> switches) {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       int equals = arg.indexOf('=');
       String name = equals > 0 ? arg.substring(0, equals) : arg;
       if (switches.contains(name) && equals < 0) {
-        values.put(name, "true");
+        put(name, "true");
       } else if (!valued.contains(name)) {
         throw new UsageException("unknown option: " + arg);
       } else if (equals > 0) {
-        values.put(name, arg.substring(equals + 1));
+        put(name, arg.substring(equals + 1));
       } else if (i + 1 < args.length) {
-        values.put(name, args[++i]);
+        put(name, args[++i]);
       } else {
         throw new UsageException(name + " needs a value");
       }
     }
   }
 
-  boolean has(String name) {
+  private void put(String name, String value) {
+    values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+  }
+
+  public boolean has(String name) {
     return values.containsKey(name);
   }
 
-  String get(String name) {
-    return values.get(name);
+  public String get(String name) {
+    List<String> given = values.get(name);
+    return given == null ? null : given.get(given.size() - 1);
   }
 
-  String getOr(String name, String fallback) {
-    return values.getOrDefault(name, fallback);
+  /** Every value given for a repeatable option, in order; empty when none. */
+  public List<String> all(String name) {
+    return List.copyOf(values.getOrDefault(name, List.of()));
   }
 
-  String require(String name) {
-    String value = values.get(name);
+  public String getOr(String name, String fallback) {
+    return has(name) ? get(name) : fallback;
+  }
+
+  public String require(String name) {
+    String value = get(name);
     if (value == null || value.isBlank()) {
       throw new UsageException(name + " is required");
     }
@@ -51,7 +64,7 @@ final class Flags {
   }
 
   long longOr(String name, long fallback) {
-    String value = values.get(name);
+    String value = get(name);
     if (value == null) {
       return fallback;
     }
@@ -63,8 +76,8 @@ final class Flags {
   }
 
   /** Bad usage: the message says what was wrong. */
-  static final class UsageException extends IllegalArgumentException {
-    UsageException(String message) {
+  public static final class UsageException extends IllegalArgumentException {
+    public UsageException(String message) {
       super(message);
     }
   }
