@@ -1,12 +1,13 @@
 package dev.callchain.accuracy;
 
+import dev.callchain.accuracy.traces.ImportCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
- * {@code java -jar callchain-accuracy.jar report|load-sweep|bound-sweep ...}: how often the
- * pipeline's links are right, against the simulator's ground truth. Exit 0 done, 1 failed, 2
- * bad usage.
+ * {@code java -jar callchain-accuracy.jar report|load-sweep|bound-sweep|import ...}: how often the
+ * pipeline's links are right, against the simulator's ground truth or real traces imported as call
+ * logs. Exit 0 done, 1 failed, 2 bad usage.
  */
 public final class AccuracyMain {
   private AccuracyMain() {}
@@ -26,6 +27,7 @@ public final class AccuracyMain {
         case "report" -> ReportCommand.run(rest, out);
         case "load-sweep" -> LoadSweep.run(rest, out);
         case "bound-sweep" -> BoundSweep.run(rest, out);
+        case "import" -> ImportCommand.run(rest, out, err);
         default -> throw new Flags.UsageException("unknown command: " + args[0]);
       }
       return 0;
@@ -43,6 +45,7 @@ public final class AccuracyMain {
     return "Usage: java -jar callchain-accuracy.jar COMMAND [options]\n\n"
         + "  " + ReportCommand.USAGE + "\n"
         + "  " + LoadSweep.USAGE + "\n"
-        + "  " + BoundSweep.USAGE + "\n";
+        + "  " + BoundSweep.USAGE + "\n"
+        + "  " + ImportCommand.USAGE + "\n";
   }
 }
