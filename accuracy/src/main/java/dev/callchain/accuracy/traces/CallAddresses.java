@@ -20,10 +20,6 @@ final class CallAddresses {
     this.kind = kind;
   }
 
-  AddressKind kind() {
-    return kind;
-  }
-
   String of(Span span) {
     String address = span.instance().address(kind);
     if (address == null || address.isBlank()) {

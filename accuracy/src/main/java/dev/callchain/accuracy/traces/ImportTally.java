@@ -54,8 +54,8 @@ final class ImportTally {
   }
 
   String summary(String input, AddressKind address) {
-    String notCalls = skipped.isEmpty() ? "none"
-        : skipped.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().words()).collect(Collectors.joining(", "));
+    String notCalls = skipped.isEmpty() ? "none" : skipped.entrySet().stream()
+        .map(e -> e.getValue() + " " + e.getKey().words()).collect(Collectors.joining(", "));
     return input + ": " + traces + " traces, " + spans + " spans -> " + calls + " calls by " + address.flag() + " ("
         + roots + " roots with truth parent null, " + untracedCallees + " to untraced callees); " + missingParents
         + " spans with a parent missing from the trace (their calls' truth parent is null); spans not calls: "

@@ -17,8 +17,8 @@ final class RemoteOperation {
   /** {@code [/][grpc.]package.Service/Method}; group 1 is the service. */
   private static final Pattern GRPC_METHOD = Pattern.compile("/?(?:grpc\\.)?(?:\\w+\\.)*(\\w+)/\\w+");
   private static final Pattern HTTP_CLIENT = Pattern.compile("HTTP (?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)");
-  private static final Pattern STORE_COMMAND =
-      Pattern.compile("(?i)(?:(?:select|insert|update|delete|upsert|replace)\\s|sql\\.conn\\.|mmc|memcache|redis|mongo)");
+  private static final Pattern STORE_COMMAND = Pattern.compile(
+      "(?i)(?:(?:select|insert|update|delete|upsert|replace)\\s|sql\\.conn\\.|mmc|memcache|redis|mongo)");
   private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]");
 
   private RemoteOperation() {}

@@ -47,7 +47,7 @@ record ImportRun(String callLog, List<Map<String, Object>> calls, List<Map<Strin
     return file;
   }
 
-  /** The id the rule gives a call: SHA-256 over "salt\ntrace\nspan", 16 hex digits (worked out here, not by the code). */
+  /** The id the rule gives: SHA-256 over "salt\ntrace\nspan", 16 hex digits (worked out here, not by the code). */
   static String id(String salt, String... parts) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")

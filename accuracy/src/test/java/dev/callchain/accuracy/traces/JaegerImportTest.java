@@ -24,7 +24,8 @@ class JaegerImportTest {
 
   @Test
   void addressByPodWhenAsked() throws Exception {
-    ImportRun run = ImportRun.of(dir, "--in", "traces/shop.jaeger.json", "--address", "pod", "--format", "jaeger");
+    ImportRun run =
+        ImportRun.of(dir, "--in", "traces/shop.jaeger.json", "--address", "pod", "--format", "jaeger");
 
     assertEquals(ShopTrace.expectedCalls("frontend-6d4f8b7c9d-abcde", "backend-5f6e7d8c9b-fghij", "10.0.0.9"), run.calls());
   }
