@@ -15,6 +15,8 @@ public enum Rejection {
   NOT_A_NUMBER,
   OUT_OF_RANGE,
   END_BEFORE_START,
+  /** start_at_us or end_at_us not in the millisecond its _ms field says. */
+  TIMES_DISAGREE,
   DUPLICATE_FIELD,
   RESERVED_FIELD,
   /** A linked call whose JSON is over --maxRecordBytes (its lists, or its extra fields). */

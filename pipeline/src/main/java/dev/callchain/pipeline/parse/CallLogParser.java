@@ -93,6 +93,8 @@ public final class CallLogParser implements Serializable {
     Long start = null;
     Long end = null;
     Double latency = null;
+    BigDecimal startUs = null;
+    BigDecimal endUs = null;
     ByteArrayOutputStream extra = null;
     for (JsonToken token = json.nextToken(); token == JsonToken.FIELD_NAME; token = json.nextToken()) {
       String field = json.currentName();
@@ -116,6 +118,15 @@ public final class CallLogParser implements Serializable {
           break;
         case "latency_msec":
           latency = readLatency(json, valueToken);
+          break;
+        // Checked here, passed through as they came: the linking rule is in milliseconds.
+        case "start_at_us":
+          startUs = readMicros(json, valueToken, field);
+          extra = appendMember(json, valueToken, value, memberStart, extra);
+          break;
+        case "end_at_us":
+          endUs = readMicros(json, valueToken, field);
+          extra = appendMember(json, valueToken, value, memberStart, extra);
           break;
         case "parents":
         case "children":
@@ -147,6 +158,7 @@ public final class CallLogParser implements Serializable {
           Rejection.END_BEFORE_START,
           "end_at_ms " + end + " is before start_at_ms " + start);
     }
+    checkMicros(startUs, endUs, start, end);
     double latencyMsec = latency != null ? latency : (double) (end - start);
     return new CallRecord(
         id, srcIp, dstIp, start, end, latencyMsec, extra == null ? null : extra.toByteArray());
@@ -229,6 +241,45 @@ public final class CallLogParser implements Serializable {
       return ms;
     }
     return checkedTime(readNumber(json, token, field), field);
+  }
+
+  private static BigDecimal readMicros(JsonParser json, JsonToken token, String field) throws IOException {
+    return token == JsonToken.VALUE_NULL ? null : readNumber(json, token, field);
+  }
+
+  /**
+   * SPEC §1: both or neither, each in the millisecond of its _ms field (truncated alike), and the
+   * end not before the start.
+   */
+  private static void checkMicros(BigDecimal startUs, BigDecimal endUs, long start, long end) {
+    if (startUs == null && endUs == null) {
+      return;
+    }
+    if (startUs == null || endUs == null) {
+      throw new Rejected(
+          Rejection.MISSING_FIELD,
+          "missing field '" + (startUs == null ? "start_at_us" : "end_at_us")
+              + "': start_at_us and end_at_us come together");
+    }
+    long startUsMs = checkedTime(startUs.movePointLeft(3), "start_at_us");
+    long endUsMs = checkedTime(endUs.movePointLeft(3), "end_at_us");
+    if (startUsMs != start || endUsMs != end) {
+      boolean atStart = startUsMs != start;
+      throw new Rejected(
+          Rejection.TIMES_DISAGREE,
+          String.format(
+              "%s %s is not in the millisecond %s %d",
+              atStart ? "start_at_us" : "end_at_us",
+              // toString, not toPlainString: 1e-500000000 would be written out in full.
+              abbreviate((atStart ? startUs : endUs).toString()),
+              atStart ? "start_at_ms" : "end_at_ms",
+              atStart ? start : end));
+    }
+    if (endUs.compareTo(startUs) < 0) {
+      throw new Rejected(
+          Rejection.END_BEFORE_START,
+          "end_at_us " + endUs + " is before start_at_us " + startUs);
+    }
   }
 
   private static Double readLatency(JsonParser json, JsonToken token) throws IOException {

@@ -108,6 +108,35 @@ class CallLogParserTest {
   }
 
   @Test
+  void microsecondsInTheirMillisecondPassThroughAsTheyCame() {
+    String micros = "\"start_at_us\":1000999,\"end_at_us\":\"1500000\"";
+    CallRecord call = accepted("{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + "," + micros + "}");
+    assertEquals(1000, call.startAtMs());
+    assertEquals(micros, new String(call.extraFields(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void rejectsMicrosecondsAloneOutOfTheirMillisecondOrBackwards() {
+    String head = "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + ",";
+    assertRejected(head + "\"start_at_us\":1000000}", Rejection.MISSING_FIELD, "end_at_us");
+    assertRejected(head + "\"end_at_us\":1500000}", Rejection.MISSING_FIELD, "start_at_us");
+    // 1,001,000 us is millisecond 1001, not start_at_ms 1000.
+    assertRejected(
+        head + "\"start_at_us\":1001000,\"end_at_us\":1500000}", Rejection.TIMES_DISAGREE, "start_at_ms 1000");
+    assertRejected(
+        head + "\"start_at_us\":1000000,\"end_at_us\":1499999}", Rejection.TIMES_DISAGREE, "end_at_ms 1500");
+    // A tiny exponent is named, not written out in full.
+    assertRejected(
+        head + "\"start_at_us\":1e-500000000,\"end_at_us\":1500000}", Rejection.TIMES_DISAGREE, "1E-500000000");
+    assertRejected(head + "\"start_at_us\":true,\"end_at_us\":1500000}", Rejection.WRONG_TYPE, "start_at_us");
+    assertRejected(
+        "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":1000,\"end_at_ms\":1000,"
+            + "\"start_at_us\":1000500,\"end_at_us\":1000200}",
+        Rejection.END_BEFORE_START,
+        "end_at_us 1000200");
+  }
+
+  @Test
   void extraFieldsPassThroughByteForByte() {
     String extra1 = "\"x\": 1.50";
     String extra2 = "\"obj\":{\"k\":[1, 2, {\"z\":null}]}";

@@ -33,6 +33,10 @@ public final class BadCallLogs {
         Rejection.END_BEFORE_START,
         "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":2000,\"end_at_ms\":1999}");
     EXAMPLES.put(
+        Rejection.TIMES_DISAGREE,
+        "{\"id\":\"a\",\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":2000,\"end_at_ms\":2001,"
+            + "\"start_at_us\":2001000,\"end_at_us\":2001500}");
+    EXAMPLES.put(
         Rejection.DUPLICATE_FIELD,
         "{\"id\":\"a\",\"id\":\"b\",\"src_ip\":\"a\",\"dst_ip\":\"b\"," + TIMES + "}");
     EXAMPLES.put(
