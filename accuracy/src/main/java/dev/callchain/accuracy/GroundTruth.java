@@ -12,11 +12,15 @@ import java.util.Map;
 
 /**
  * The simulator's ground truth (SPEC §6): for each record id, the call that really made it
- * (null for Main) and its trace.
+ * (null for Main) and its trace; imported real traces also name the services of both sides.
  */
 public final class GroundTruth {
-  /** One line of the truth file. */
-  public record Entry(String parentId, String traceId) {}
+  /** One line of the truth file; the services are null where the file has none (the simulator's). */
+  public record Entry(String parentId, String traceId, String callerService, String calleeService) {
+    public Entry(String parentId, String traceId) {
+      this(parentId, traceId, null, null);
+    }
+  }
 
   private final Map<String, Entry> byId;
 
@@ -24,7 +28,10 @@ public final class GroundTruth {
     this.byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
   }
 
-  /** Reads {@code {"id", "parent_id", "trace_id"}} lines; blank lines are skipped. */
+  /**
+   * Reads {@code {"id", "parent_id", "trace_id"}} lines, with {@code caller_service} and {@code
+   * callee_service} when present; blank lines are skipped.
+   */
   public static GroundTruth read(Path file) throws IOException {
     Map<String, Entry> byId = new LinkedHashMap<>();
     try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -36,12 +43,11 @@ public final class GroundTruth {
           continue;
         }
         JsonNode node = Json.read(line, file + ":" + number);
-        JsonNode parent = node.get("parent_id");
         Entry previous =
             byId.put(
                 Json.text(node, "id", file + ":" + number),
-                new Entry(parent == null || parent.isNull() ? null : parent.asText(),
-                    Json.text(node, "trace_id", file + ":" + number)));
+                new Entry(optional(node, "parent_id"), Json.text(node, "trace_id", file + ":" + number),
+                    optional(node, "caller_service"), optional(node, "callee_service")));
         if (previous != null) {
           throw new IllegalArgumentException(
               file + ":" + number + ": id " + node.get("id").asText() + " comes twice");
@@ -49,6 +55,11 @@ public final class GroundTruth {
       }
     }
     return new GroundTruth(byId);
+  }
+
+  private static String optional(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
   }
 
   public Map<String, Entry> byId() {

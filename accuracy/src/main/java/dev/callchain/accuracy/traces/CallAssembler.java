@@ -37,10 +37,10 @@ final class CallAssembler {
         case CLIENT -> {
           List<Span> servers = servers(span);
           if (servers.size() == 1) {
-            calls.add(call(span, span, addresses.of(span), addresses.of(servers.get(0))));
+            calls.add(call(span, span, at(span), at(servers.get(0))));
           } else if (servers.isEmpty()) {
             tally.untracedCallee();
-            calls.add(call(span, span, addresses.of(span), addresses.untracedCallee(span)));
+            calls.add(call(span, span, at(span), CallEnd.untraced(addresses.untracedCallee(span))));
           } else {
             tally.skip(SkipReason.CLIENT_OF_SEVERAL_SERVERS);
           }
@@ -48,11 +48,11 @@ final class CallAssembler {
         case SERVER -> {
           Span parent = tree.parent(span);
           if (parent == null) {
-            calls.add(call(span, null, addresses.entering(span), addresses.of(span)));
+            calls.add(call(span, null, CallEnd.untraced(addresses.entering(span)), at(span)));
           } else if (isPairedClient(parent)) {
             tally.skip(SkipReason.SERVER_OF_CLIENT_TIMED_CALL);
           } else {
-            calls.add(call(span, parent, addresses.of(parent), addresses.of(span)));
+            calls.add(call(span, parent, at(parent), at(span)));
           }
         }
       }
@@ -61,7 +61,7 @@ final class CallAssembler {
   }
 
   /** {@code timing} gives the call its id and interval; {@code callerSide} is where the caller was. */
-  private ImportedCall call(Span timing, Span callerSide, String caller, String callee) {
+  private ImportedCall call(Span timing, Span callerSide, CallEnd caller, CallEnd callee) {
     tally.call();
     String parentId = parentCall(callerSide);
     if (parentId == null) {
@@ -69,6 +69,10 @@ final class CallAssembler {
     }
     return new ImportedCall(ids.call(tree.traceId(), timing.spanId()), caller, callee, timing.startUs(),
         timing.endUs(), parentId, ids.trace(tree.traceId()));
+  }
+
+  private CallEnd at(Span span) {
+    return new CallEnd(addresses.of(span), span.instance().service());
   }
 
   /** The RPC served by the nearest server span at or above {@code span}; null at the top. */

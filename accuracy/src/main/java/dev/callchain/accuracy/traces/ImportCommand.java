@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,15 +30,13 @@ public final class ImportCommand {
     Path truth = Path.of(flags.require("--truth"));
     TraceImporter importer = new TraceImporter(TraceFormat.parse(flags.getOr("--format", "auto")),
         flags.has("--address") ? AddressKind.parse(flags.get("--address")) : null,
-        new OpaqueIds(flags.getOr("--id-salt", "")), err);
+        new OpaqueIds(flags.getOr("--id-salt", "")), ImportedDataset.ALL_TRACES, err);
     List<ImportedCall> calls = new ArrayList<>();
     for (String in : inputs) {
       ImportedInput imported = importer.importFrom(Path.of(in));
       out.println(imported.summary());
       calls.addAll(imported.calls());
     }
-    // The simulator writes calls in start order, and so do real logs, near enough.
-    calls.sort(Comparator.comparingLong(ImportedCall::startUs).thenComparing(ImportedCall::id));
     requireUniqueIds(calls);
     CallLogFiles.write(calls, callLog, truth);
   }

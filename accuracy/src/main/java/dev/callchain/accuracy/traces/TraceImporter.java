@@ -12,19 +12,21 @@ import java.util.Set;
 
 /**
  * Imports one {@code --in}: reads the spans of all its files, groups them by trace, picks the
- * address kind unless one was given, and turns each trace into calls.
+ * address kind unless one was given, and turns each trace (the first {@code maxTraces} read) into calls.
  */
 final class TraceImporter {
   private final TraceFormat format;
   private final AddressKind address;
   private final OpaqueIds ids;
+  private final long maxTraces;
   private final PrintStream err;
 
   /** {@code format} and {@code address} null: detect them. */
-  TraceImporter(TraceFormat format, AddressKind address, OpaqueIds ids, PrintStream err) {
+  TraceImporter(TraceFormat format, AddressKind address, OpaqueIds ids, long maxTraces, PrintStream err) {
     this.format = format;
     this.address = address;
     this.ids = ids;
+    this.maxTraces = maxTraces;
     this.err = err;
   }
 
@@ -34,6 +36,9 @@ final class TraceImporter {
     ImportTally tally = new ImportTally();
     TraceFiles.forEach(in, file -> {
       for (Span span : read(file, tally)) {
+        if (traces.size() >= maxTraces && !traces.containsKey(span.traceId())) {
+          continue;
+        }
         traces.computeIfAbsent(span.traceId(), id -> new ArrayList<>()).add(span);
         instances.add(span.instance());
       }

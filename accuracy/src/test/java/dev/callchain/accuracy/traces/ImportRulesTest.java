@@ -56,7 +56,8 @@ class ImportRulesTest {
         call(orphan, "external", pod, 1700000000002L, 1700000000006L, 1700000000002000L, 1700000000006000L),
         call(query, pod, "backend->SELECT_shop.items", 1700000000003L, 1700000000004L, 1700000000003000L,
             1700000000004000L)), run.calls());
-    assertEquals(List.of(truth(orphan, null, id("", trace)), truth(query, orphan, id("", trace))), run.truth());
+    assertEquals(List.of(truth(orphan, null, id("", trace), "external", "backend"),
+        truth(query, orphan, id("", trace), "backend", "backend->SELECT_shop.items")), run.truth());
     assertTrue(run.stdout().contains("1 spans with a parent missing from the trace"), run.stdout());
   }
 

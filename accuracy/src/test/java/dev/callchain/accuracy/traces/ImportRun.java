@@ -71,11 +71,14 @@ record ImportRun(String callLog, List<Map<String, Object>> calls, List<Map<Strin
     return call;
   }
 
-  static Map<String, Object> truth(String id, String parentId, String traceId) {
+  static Map<String, Object> truth(String id, String parentId, String traceId, String callerService,
+      String calleeService) {
     Map<String, Object> truth = new LinkedHashMap<>();
     truth.put("id", id);
     truth.put("parent_id", parentId);
     truth.put("trace_id", traceId);
+    truth.put("caller_service", callerService);
+    truth.put("callee_service", calleeService);
     return truth;
   }
 

@@ -15,7 +15,7 @@ class JaegerImportTest {
     ImportRun run = ImportRun.of(dir, "--in", "traces/shop.jaeger.json");
 
     assertEquals(ShopTrace.expectedCalls("10.0.0.1", "10.0.0.2", "10.0.0.9"), run.calls());
-    assertEquals(ShopTrace.expectedTruth(), run.truth());
+    assertEquals(ShopTrace.expectedTruth("10.0.0.9"), run.truth());
     assertTrue(run.stdout().contains(": 1 traces, 5 spans -> 3 calls by ip (1 roots with truth parent null, "
         + "1 to untraced callees); 0 spans with a parent missing"), run.stdout());
     assertTrue(run.stdout().contains("spans not calls: 1 server side of a client-timed call, 1 internal"),

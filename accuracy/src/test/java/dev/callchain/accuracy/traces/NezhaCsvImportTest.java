@@ -17,7 +17,7 @@ class NezhaCsvImportTest {
     // MongoFind has no peer tag in this format: its callee is named after the caller and the operation.
     assertEquals(ShopTrace.expectedCalls("frontend-6d4f8b7c9d-abcde", "backend-5f6e7d8c9b-fghij", "backend->MongoFind"),
         run.calls());
-    assertEquals(ShopTrace.expectedTruth(), run.truth());
+    assertEquals(ShopTrace.expectedTruth("backend->MongoFind"), run.truth());
   }
 
   @Test

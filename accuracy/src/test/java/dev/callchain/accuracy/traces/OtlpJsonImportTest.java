@@ -14,6 +14,6 @@ class OtlpJsonImportTest {
     ImportRun run = ImportRun.of(dir, "--in", "traces/shop.otlp.json");
 
     assertEquals(ShopTrace.expectedCalls("10.0.0.1", "10.0.0.2", "mongo-0"), run.calls());
-    assertEquals(ShopTrace.expectedTruth(), run.truth());
+    assertEquals(ShopTrace.expectedTruth("mongo-0"), run.truth());
   }
 }

@@ -31,8 +31,10 @@ final class ShopTrace {
         call(DB_CALL, backend, database, 1700000000003L, 1700000000004L, 1700000000003250L, 1700000000004750L));
   }
 
-  static List<Map<String, Object>> expectedTruth() {
+  /** {@code database}: the untraced database's address, which also stands for its service. */
+  static List<Map<String, Object>> expectedTruth(String database) {
     String trace = id("", TRACE_ID);
-    return List.of(truth(ENTRY, null, trace), truth(RPC, ENTRY, trace), truth(DB_CALL, RPC, trace));
+    return List.of(truth(ENTRY, null, trace, "external", "frontend"), truth(RPC, ENTRY, trace, "frontend", "backend"),
+        truth(DB_CALL, RPC, trace, "backend", database));
   }
 }

@@ -15,6 +15,6 @@ class ZipkinImportTest {
     ImportRun run = ImportRun.of(dir, "--in", "traces/shop.zipkin.json");
 
     assertEquals(ShopTrace.expectedCalls("10.0.0.1", "10.0.0.2", "10.0.0.9"), run.calls());
-    assertEquals(ShopTrace.expectedTruth(), run.truth());
+    assertEquals(ShopTrace.expectedTruth("10.0.0.9"), run.truth());
   }
 }
