@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
- * {@code java -jar callchain-accuracy.jar report|load-sweep|bound-sweep|import ...}: how often the
+ * {@code java -jar callchain-accuracy.jar report|load-sweep|bound-sweep|import|real ...}: how often the
  * pipeline's links are right, against the simulator's ground truth or real traces imported as call
  * logs. Exit 0 done, 1 failed, 2 bad usage.
  */
@@ -28,6 +28,7 @@ public final class AccuracyMain {
         case "load-sweep" -> LoadSweep.run(rest, out);
         case "bound-sweep" -> BoundSweep.run(rest, out);
         case "import" -> ImportCommand.run(rest, out, err);
+        case "real" -> RealAccuracy.run(rest, out, err);
         default -> throw new Flags.UsageException("unknown command: " + args[0]);
       }
       return 0;
@@ -46,6 +47,7 @@ public final class AccuracyMain {
         + "  " + ReportCommand.USAGE + "\n"
         + "  " + LoadSweep.USAGE + "\n"
         + "  " + BoundSweep.USAGE + "\n"
-        + "  " + ImportCommand.USAGE + "\n";
+        + "  " + ImportCommand.USAGE + "\n"
+        + "  " + RealAccuracy.USAGE + "\n";
   }
 }

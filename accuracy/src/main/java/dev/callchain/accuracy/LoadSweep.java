@@ -3,7 +3,6 @@ package dev.callchain.accuracy;
 import dev.callchain.pipeline.CallchainMain;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,9 +94,7 @@ final class LoadSweep {
         calls, linked, work.resolve("dead-letters.jsonl"),
         settings.bestParent() ? List.of("--bestParent=true") : List.of());
     Accuracy accuracy = AccuracyScorer.score(GroundTruth.read(truth), LinkedOutput.read(linked));
-    for (String file : List.of("calls.jsonl", "truth.jsonl", "linked.jsonl", "dead-letters.jsonl")) {
-      Files.deleteIfExists(work.resolve(file));
-    }
+    work.delete("calls.jsonl", "truth.jsonl", "linked.jsonl", "dead-letters.jsonl");
     return new Point(load, accuracy, simulation.summary().records(), simulation.seconds(), run.seconds());
   }
 }

@@ -23,6 +23,13 @@ final class WorkDir implements AutoCloseable {
     return path.resolve(name);
   }
 
+  /** Deletes these files, where they exist, so that the next run starts from none. */
+  void delete(String... names) throws IOException {
+    for (String name : names) {
+      Files.deleteIfExists(path.resolve(name));
+    }
+  }
+
   @Override
   public void close() {
     try (Stream<Path> all = Files.walk(path)) {

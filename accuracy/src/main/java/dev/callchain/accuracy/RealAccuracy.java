@@ -1,0 +1,80 @@
+package dev.callchain.accuracy;
+
+import dev.callchain.accuracy.traces.ImportedDataset;
+import dev.callchain.pipeline.CallchainMain;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code real}: for each file of real traces, imports it at its own load and at {@link #LOADS}
+ * times it, links each with the pipeline (a bounded file run on the embedded Flink cluster, with
+ * {@code --bestParent=true}), scores the links against the traces' own parents, and writes REAL.md.
+ */
+final class RealAccuracy {
+  static final String USAGE =
+      "real [--quick] [--datasets DIR (default <repo>/../shared/datasets)] [--out DIR (default"
+          + " <repo>/reports/accuracy)]\n       [--repo DIR]";
+  /** Load factors: 1 is the load the traces were recorded at. */
+  static final List<Integer> LOADS = List.of(1, 4);
+  private static final long QUICK_TRACES = 200;
+
+  /** One dataset at one load: its outcome overall and per service pair, and what linking cost. */
+  record Point(String dataset, int load, int calls, Accuracy accuracy, Map<String, LinkTally> byServicePair,
+      double linkSeconds) {}
+
+  private RealAccuracy() {}
+
+  static void run(String[] args, PrintStream out, PrintStream err) throws IOException {
+    Flags flags = new Flags(args, Set.of("--datasets", "--out", "--repo"), Set.of("--quick"));
+    boolean quick = flags.has("--quick");
+    Path repo = RepoRoot.find(flags.get("--repo"));
+    Path datasets = flags.has("--datasets") ? Path.of(flags.get("--datasets"))
+        : repo.resolve("../shared/datasets").normalize();
+    Path outDir = flags.has("--out") ? Path.of(flags.get("--out")) : repo.resolve("reports/accuracy");
+    List<DatasetFile> files = DatasetFile.in(datasets);
+    if (files.isEmpty()) {
+      throw new Flags.UsageException("no trace files (NAME.jaeger|otel|otlp|zipkin.EXT) in " + datasets);
+    }
+    long started = System.nanoTime();
+    List<Point> points = new ArrayList<>();
+    try (WorkDir work = WorkDir.create("callchain-real")) {
+      for (DatasetFile file : files) {
+        ImportedDataset dataset = ImportedDataset.read(file.path(), quick ? QUICK_TRACES : ImportedDataset.ALL_TRACES,
+            err);
+        out.println(dataset.summary());
+        for (int load : LOADS) {
+          Point point = measure(file.name(), load, dataset.atLoad(load), repo, work);
+          points.add(point);
+          out.printf(Locale.ROOT, "%s at %dx load: %s calls, best_parent precision %s, recall %s (link %s)%n",
+              point.dataset(), load, Figures.count(point.calls()),
+              Figures.percent(point.accuracy().overall().bestParentPrecision()),
+              Figures.percent(point.accuracy().overall().bestParentRecall()), Figures.seconds(point.linkSeconds()));
+        }
+      }
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    Path markdown = RealReport.write(points, "scripts/accuracy real" + (quick ? " --quick" : ""), seconds, outDir);
+    out.println("real traces done in " + Figures.seconds(seconds) + ": " + markdown);
+  }
+
+  private static Point measure(String name, int load, ImportedDataset dataset, Path repo, WorkDir work)
+      throws IOException {
+    Path calls = work.resolve("calls.jsonl");
+    Path truthFile = work.resolve("truth.jsonl");
+    Path linked = work.resolve("linked.jsonl");
+    dataset.write(calls, truthFile);
+    CallchainMain.Run run = FileRun.link(List.of("--runnerConfig=" + RepoRoot.flinkEmbeddedConfig(repo)),
+        calls, linked, work.resolve("dead-letters.jsonl"), List.of("--bestParent=true"));
+    GroundTruth truth = GroundTruth.read(truthFile);
+    LinkedOutput output = LinkedOutput.read(linked);
+    work.delete("calls.jsonl", "truth.jsonl", "linked.jsonl", "dead-letters.jsonl");
+    return new Point(name, load, dataset.calls(), AccuracyScorer.score(truth, output),
+        ServicePairScorer.score(truth, output), run.seconds());
+  }
+}
