@@ -71,7 +71,7 @@ final class RealReport {
 
   private static MarkdownTable overallTable(List<RealAccuracy.Point> points) {
     MarkdownTable table = new MarkdownTable("dataset", "load", "calls", "rule recall", "parents precision",
-        "best_parent precision", "best_parent recall", "traces exact", "link s");
+        "best_parent precision", "best_parent recall", "traces exact by best_parent", "link s");
     for (RealAccuracy.Point point : points) {
       Accuracy a = point.accuracy();
       table.row(point.dataset(), load(point.load()), Figures.count(point.calls()),
