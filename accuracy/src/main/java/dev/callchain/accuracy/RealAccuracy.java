@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code real}: for each file of real traces, imports it at its own load and at {@link #LOADS}
- * times it, links each with the pipeline (a bounded file run on the embedded Flink cluster, with
+ * {@code real}: for each file of real traces, imports it at each load factor of {@link #LOADS}, links
+ * each with the pipeline (a bounded file run on the embedded Flink cluster, with
  * {@code --bestParent=true}), scores the links against the traces' own parents, and writes REAL.md.
  */
 final class RealAccuracy {
@@ -22,6 +22,7 @@ final class RealAccuracy {
           + " <repo>/reports/accuracy)]\n       [--repo DIR]";
   /** Load factors: 1 is the load the traces were recorded at. */
   static final List<Integer> LOADS = List.of(1, 4);
+  /** Traces per file with {@code --quick}: a first look, or a test, in seconds per dataset. */
   private static final long QUICK_TRACES = 200;
 
   /** One dataset at one load: its outcome overall and per service pair, and what linking cost. */
@@ -45,8 +46,8 @@ final class RealAccuracy {
     List<Point> points = new ArrayList<>();
     try (WorkDir work = WorkDir.create("callchain-real")) {
       for (DatasetFile file : files) {
-        ImportedDataset dataset = ImportedDataset.read(file.path(), quick ? QUICK_TRACES : ImportedDataset.ALL_TRACES,
-            err);
+        long traces = quick ? QUICK_TRACES : ImportedDataset.ALL_TRACES;
+        ImportedDataset dataset = ImportedDataset.read(file.path(), traces, err);
         out.println(dataset.summary());
         for (int load : LOADS) {
           Point point = measure(file.name(), load, dataset.atLoad(load), repo, work);
