@@ -10,8 +10,8 @@ import dev.callchain.simulator.model.Courier;
 import dev.callchain.simulator.model.DeliveryDelay;
 import dev.callchain.simulator.model.MessagePrinter;
 import dev.callchain.simulator.model.RecordSink;
-import dev.callchain.simulator.model.Trace;
 import dev.callchain.simulator.model.TraceListener;
+import dev.callchain.simulator.model.TracedCall;
 import dev.callchain.simulator.output.ConsolePrinter;
 import dev.callchain.simulator.output.GroundTruthWriter;
 import dev.callchain.simulator.output.JsonLinesSink;
@@ -19,6 +19,7 @@ import dev.callchain.simulator.output.KafkaSink;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -92,8 +93,8 @@ public final class Simulator {
                 new Courier(env, sink), printer);
         Completions completions = new Completions(truth, realtimeEnv);
         CallModel model = new CallModel(env, random, new AddressPools(config.ipPoolSize()), log, completions);
-        Client requests = new Client(model, config.ids(), config.count(), config.intervalMs(), config.stdDevMs(),
-                new ProgressReporter(status, config.progressEvery()));
+        Client requests = new Client(model, random, config.ids(), config.count(), config.intervalMs(),
+                config.stdDevMs(), new ProgressReporter(status, config.progressEvery()));
         announce();
         client = requests;
         pacedEnv = realtimeEnv;
@@ -126,10 +127,10 @@ public final class Simulator {
         }
 
         @Override
-        public void traceCompleted(Trace trace) {
+        public void traceCompleted(String traceId, List<? extends TracedCall> calls) {
             count++;
             if (truth != null) {
-                truth.traceCompleted(trace);
+                truth.traceCompleted(traceId, calls);
             }
             // Records still in transit are delivered at once rather than waited for.
             if (realtimeEnv != null && count == config.count()) {

@@ -2,7 +2,7 @@ package dev.callchain.simulator.model;
 
 /**
  * Turns completed calls into log records: numbers them in completion order (as the
- * prototype did), converts simulated time to epoch milliseconds, and sends each record
+ * prototype did), converts simulated time to epoch milliseconds (or microseconds), and sends each record
  * off with a random delivery delay.
  */
 public final class CallLog {
@@ -21,15 +21,29 @@ public final class CallLog {
         this.printer = printer;
     }
 
-    /** Writes the record of a call that ran from {@code start} to {@code end}; returns its id. */
-    String write(ServiceCall call, double start, double end) {
+    /** Writes the record of a call that ran from {@code start} to {@code end}, in milliseconds; returns its id. */
+    public String write(String callerAddress, String address, double start, double end) {
         String id = ids.callId(++written);
-        CallRecord record = new CallRecord(id, call.callerAddress(), call.address(),
-                baseTimeMs + (long) start, end - start, baseTimeMs + (long) end);
+        send(new CallRecord(id, callerAddress, address, baseTimeMs + (long) start, end - start,
+                baseTimeMs + (long) end));
+        return id;
+    }
+
+    /** Writes the record of a call in microseconds (rounded to the nearest); returns its id. */
+    public String writeMicros(String callerAddress, String address, double start, double end) {
+        String id = ids.callId(++written);
+        send(CallRecord.inMicros(id, callerAddress, address, epochMicros(start), epochMicros(end)));
+        return id;
+    }
+
+    private long epochMicros(double simulatedMs) {
+        return baseTimeMs * 1000 + Math.round(simulatedMs * 1000);
+    }
+
+    private void send(CallRecord record) {
         double delayMs = delay.sample();
         printer.print(record, delayMs);
         courier.dispatch(record, delayMs);
-        return id;
     }
 
     public long written() {

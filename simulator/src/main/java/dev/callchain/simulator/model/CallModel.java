@@ -4,7 +4,7 @@ import dev.callchain.simulator.des.Environment;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /** What every trace and call of one run shares: the clock, the dice, the addresses, the log. */
-public final class CallModel {
+public final class CallModel implements TraceStarter {
     private final Environment env;
     private final RandomGenerator random;
     private final AddressPools addresses;
@@ -34,6 +34,16 @@ public final class CallModel {
 
     TraceListener listener() {
         return listener;
+    }
+
+    @Override
+    public String pickClientAddress() {
+        return pickAddress(Service.CLIENT);
+    }
+
+    @Override
+    public void startTrace(String traceId, String clientAddress) {
+        new Trace(this, traceId).begin(clientAddress);
     }
 
     String pickAddress(Service service) {

@@ -4,6 +4,7 @@ import dev.callchain.simulator.des.Event;
 import dev.callchain.simulator.des.ProcessBody;
 import dev.callchain.simulator.des.ProcessContext;
 import java.util.function.LongConsumer;
+import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * The one client: from one address, chosen once per run, it sends a request, waits an
@@ -14,7 +15,8 @@ public final class Client implements ProcessBody {
     /** {@code count} for a client that runs until {@link #stop()}. */
     public static final long UNLIMITED = -1;
 
-    private final CallModel model;
+    private final TraceStarter traces;
+    private final RandomGenerator random;
     private final IdScheme ids;
     private final long count;
     private final double intervalMs;
@@ -24,15 +26,16 @@ public final class Client implements ProcessBody {
     private volatile boolean stopped;
     private long sent;
 
-    public Client(CallModel model, IdScheme ids, long count, double intervalMs, double stdDevMs,
-                  LongConsumer onRequest) {
-        this.model = model;
+    public Client(TraceStarter traces, RandomGenerator random, IdScheme ids, long count, double intervalMs,
+                  double stdDevMs, LongConsumer onRequest) {
+        this.traces = traces;
+        this.random = random;
         this.ids = ids;
         this.count = count;
         this.intervalMs = intervalMs;
         this.stdDevMs = stdDevMs;
         this.onRequest = onRequest;
-        this.address = model.pickAddress(Service.CLIENT);
+        this.address = traces.pickClientAddress();
     }
 
     @Override
@@ -40,7 +43,7 @@ public final class Client implements ProcessBody {
         if (stopped || sent == count) {
             return null;
         }
-        new Trace(model, ids.traceId(++sent)).begin(address);
+        traces.startTrace(ids.traceId(++sent), address);
         onRequest.accept(sent);
         return sent == count ? null : ctx.env().timeout(nextInterval());
     }
@@ -55,6 +58,6 @@ public final class Client implements ProcessBody {
         if (stdDevMs <= 0) {
             return intervalMs;
         }
-        return Math.max(0, intervalMs + stdDevMs * model.random().nextGaussian());
+        return Math.max(0, intervalMs + stdDevMs * random.nextGaussian());
     }
 }

@@ -10,7 +10,7 @@ import dev.callchain.simulator.des.ProcessContext;
  * the call is made; the record is written when the call's work is done (the prototype's
  * logging decorator). Subclasses are the services' step functions.
  */
-public abstract class ServiceCall implements ProcessBody {
+public abstract class ServiceCall implements ProcessBody, TracedCall {
     private final Trace trace;
     private final ServiceCall caller;
     private final String callerAddress;
@@ -39,7 +39,7 @@ public abstract class ServiceCall implements ProcessBody {
         }
         Event next = proceed();
         if (next == null) {
-            id = trace.model().log().write(this, startedAt, ctx.env().now());
+            id = trace.model().log().write(callerAddress, address, startedAt, ctx.env().now());
         }
         return next;
     }
@@ -69,12 +69,12 @@ public abstract class ServiceCall implements ProcessBody {
         return address;
     }
 
-    /** The record's id; null until the call has completed. */
+    @Override
     public String id() {
         return id;
     }
 
-    /** The id of the call that made this one; null for Main (the client's request is not logged). */
+    @Override
     public String parentId() {
         return caller == null ? null : caller.id;
     }

@@ -2,7 +2,6 @@ package dev.callchain.simulator.model;
 
 import dev.callchain.simulator.des.Process;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** One client request and every call it causes (4, or 6 when Main repeats Sub2). */
@@ -18,7 +17,7 @@ public final class Trace {
 
     /** Sends the request from the client's address to a Main service. */
     void begin(String clientAddress) {
-        start(new MainCall(this, clientAddress)).addCallback(returned -> model.listener().traceCompleted(this));
+        start(new MainCall(this, clientAddress)).addCallback(returned -> model.listener().traceCompleted(id, calls));
     }
 
     Process start(ServiceCall call) {
@@ -28,14 +27,5 @@ public final class Trace {
 
     CallModel model() {
         return model;
-    }
-
-    public String id() {
-        return id;
-    }
-
-    /** The calls in the order they were made, Main first. */
-    public List<ServiceCall> calls() {
-        return Collections.unmodifiableList(calls);
     }
 }

@@ -1,7 +1,10 @@
 package dev.callchain.simulator.model;
 
-/** Told when a trace's Main call has returned, so all of its calls have their ids. */
+import java.util.List;
+
+/** Told when a trace's first call has returned, so all of its calls have their ids. */
 @FunctionalInterface
 public interface TraceListener {
-    void traceCompleted(Trace trace);
+    /** {@code calls} in the order they were made, the first call first. */
+    void traceCompleted(String traceId, List<? extends TracedCall> calls);
 }

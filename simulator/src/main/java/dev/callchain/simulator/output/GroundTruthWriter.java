@@ -1,12 +1,12 @@
 package dev.callchain.simulator.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.callchain.simulator.model.ServiceCall;
-import dev.callchain.simulator.model.Trace;
 import dev.callchain.simulator.model.TraceListener;
+import dev.callchain.simulator.model.TracedCall;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * Writes the ground truth ({@code --truth}): per record, the call that really made it.
@@ -26,13 +26,13 @@ public final class GroundTruthWriter implements TraceListener, AutoCloseable {
     }
 
     @Override
-    public void traceCompleted(Trace trace) {
+    public void traceCompleted(String traceId, List<? extends TracedCall> calls) {
         try {
-            for (ServiceCall call : trace.calls()) {
+            for (TracedCall call : calls) {
                 out.writeStartObject();
                 out.writeStringField("id", call.id());
                 out.writeStringField("parent_id", call.parentId());
-                out.writeStringField("trace_id", trace.id());
+                out.writeStringField("trace_id", traceId);
                 out.writeEndObject();
                 out.writeRaw('\n');
             }

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The JSON form of a call record (the one place that owns it): fields {@code id, src_ip,
- * dst_ip, start_at_ms, latency_msec, end_at_ms} in this order; times as integers; the
+ * dst_ip, start_at_ms, latency_msec, end_at_ms} in this order, then {@code start_at_us, end_at_us}
+ * when the record has them; times as integers; the
  * latency as an integer when it is whole, else as the exact decimal.
  */
 public final class RecordJson {
@@ -25,6 +26,8 @@ public final class RecordJson {
     private static final SerializableString START_AT_MS = new SerializedString("start_at_ms");
     private static final SerializableString LATENCY_MSEC = new SerializedString("latency_msec");
     private static final SerializableString END_AT_MS = new SerializedString("end_at_ms");
+    private static final SerializableString START_AT_US = new SerializedString("start_at_us");
+    private static final SerializableString END_AT_US = new SerializedString("end_at_us");
 
     private final ByteArrayBuilder buffer = new ByteArrayBuilder(256);
     private final JsonGenerator generator;
@@ -52,6 +55,12 @@ public final class RecordJson {
         writeNumber(record.latencyMsec(), out);
         out.writeFieldName(END_AT_MS);
         out.writeNumber(record.endAtMs());
+        if (record.hasMicros()) {
+            out.writeFieldName(START_AT_US);
+            out.writeNumber(record.startAtUs());
+            out.writeFieldName(END_AT_US);
+            out.writeNumber(record.endAtUs());
+        }
         out.writeEndObject();
     }
 
