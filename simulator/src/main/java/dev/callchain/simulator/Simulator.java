@@ -11,11 +11,13 @@ import dev.callchain.simulator.model.DeliveryDelay;
 import dev.callchain.simulator.model.MessagePrinter;
 import dev.callchain.simulator.model.RecordSink;
 import dev.callchain.simulator.model.TraceListener;
+import dev.callchain.simulator.model.TraceStarter;
 import dev.callchain.simulator.model.TracedCall;
 import dev.callchain.simulator.output.ConsolePrinter;
 import dev.callchain.simulator.output.GroundTruthWriter;
 import dev.callchain.simulator.output.JsonLinesSink;
 import dev.callchain.simulator.output.KafkaSink;
+import dev.callchain.simulator.topology.TopologyModel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -92,7 +94,9 @@ public final class Simulator {
         CallLog log = new CallLog(config.ids(), baseTimeMs, new DeliveryDelay(config.delay(), random),
                 new Courier(env, sink), printer);
         Completions completions = new Completions(truth, realtimeEnv);
-        CallModel model = new CallModel(env, random, new AddressPools(config.ipPoolSize()), log, completions);
+        TraceStarter model = config.topology() == null
+                ? new CallModel(env, random, new AddressPools(config.ipPoolSize()), log, completions)
+                : new TopologyModel(config.topology(), env, random, log, completions);
         Client requests = new Client(model, random, config.ids(), config.count(), config.intervalMs(),
                 config.stdDevMs(), new ProgressReporter(status, config.progressEvery()));
         announce();

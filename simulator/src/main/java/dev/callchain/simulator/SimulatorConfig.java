@@ -4,6 +4,7 @@ import dev.callchain.simulator.model.Client;
 import dev.callchain.simulator.model.DelaySettings;
 import dev.callchain.simulator.model.IdScheme;
 import dev.callchain.simulator.output.KafkaTarget;
+import dev.callchain.simulator.topology.Topology;
 
 /**
  * Everything one simulation run needs. Built by {@link SimulatorOptions} from the command
@@ -14,6 +15,7 @@ import dev.callchain.simulator.output.KafkaTarget;
  * @param out           JSON Lines destination instead of Kafka ("-" = stdout); null for none
  * @param truth         ground-truth destination ("-" = stdout); null for none
  * @param progressEvery a progress line every this many requests; 0 for none
+ * @param topology      the services and their calls from {@code --topology}; null for the default model
  */
 public record SimulatorConfig(
         long count,
@@ -30,7 +32,8 @@ public record SimulatorConfig(
         String out,
         String truth,
         KafkaTarget kafka,
-        long progressEvery) {
+        long progressEvery,
+        Topology topology) {
 
     public boolean streaming() {
         return count == Client.UNLIMITED;

@@ -4,6 +4,9 @@ import dev.callchain.simulator.model.Client;
 import dev.callchain.simulator.model.DelaySettings;
 import dev.callchain.simulator.model.IdScheme;
 import dev.callchain.simulator.output.KafkaTarget;
+import dev.callchain.simulator.topology.Topology;
+import dev.callchain.simulator.topology.TopologyFile;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +76,17 @@ public final class SimulatorOptions {
             new Option("--progress-every", "N", "a progress line on stderr every N requests; 0 = none"
                     + " (default " + DEFAULT_PROGRESS_EVERY + ")",
                     (s, v) -> s.progressEvery = wholeNumber("--progress-every", v, 0)),
+            new Option("--topology", "FILE", "simulate the services of a JSON file instead of the default model:"
+                    + " {\"entry\": SERVICE, \"services\": {NAME: {\"instances\": N, \"work_ms\": {\"fixed\": MS} or"
+                    + " {\"lognormal\": {\"median\": MS, \"sigma\": S}}, \"calls\": {\"mode\": \"sequential\" or"
+                    + " \"parallel\", \"gap_us\": US, \"to\": [{\"service\": NAME, \"times\": N}]}}},"
+                    + " \"clock_offset_ms\": {\"max\": MS, \"hosts\": {IP: MS}}}. A call works, then makes its calls"
+                    + " (sequential: each gap_us after the previous returned). The client is 10.0.0.0; instance i of"
+                    + " the k-th service is 10.k.0.i, picked per call. Each host's clock is off by a fixed offset,"
+                    + " uniform in [-max, max] unless given; the caller's host logs a call, so its offset shifts the"
+                    + " logged times. Records then also carry start_at_us and end_at_us. See"
+                    + " simulator/topologies/boutique-like.json",
+                    (s, v) -> s.topology = TopologyFile.read(Path.of(v))),
             new Option("--help", null, "show this text", (s, v) -> {
             }));
 
@@ -110,7 +124,8 @@ public final class SimulatorOptions {
     public static String usage() {
         StringBuilder text = new StringBuilder()
                 .append("Usage: java -jar callchain-simulator.jar [options]\n\n")
-                .append("Simulates client requests through the services Main -> (Sub1 || Sub2 -> Sub3)\n")
+                .append("Simulates client requests through the services Main -> (Sub1 || Sub2 -> Sub3), or those of\n")
+                .append("--topology FILE, ")
                 .append("and sends one JSON log record per completed call to Kafka, or writes them with --out.\n\n")
                 .append("Options:\n");
         for (Option option : OPTIONS) {
@@ -234,6 +249,7 @@ public final class SimulatorOptions {
         String idPrefix;
         Long baseTimeMs;
         long progressEvery = DEFAULT_PROGRESS_EVERY;
+        Topology topology;
 
         Settings(Map<String, String> env) throws UsageException {
             this.env = env;
@@ -253,7 +269,7 @@ public final class SimulatorOptions {
             IdScheme ids = idPrefix == null ? IdScheme.unique() : IdScheme.withPrefix(idPrefix);
             return new SimulatorConfig(traces, intervalMs, stdDevMs, realtime, seed, ipPoolSize, delay,
                     baseTimeMs, ids, printMessages, debug, out, truth,
-                    new KafkaTarget(bootstrap, topic, partitions), progressEvery);
+                    new KafkaTarget(bootstrap, topic, partitions), progressEvery, topology);
         }
 
         private String envOr(String name, double fallback) {

@@ -1,0 +1,88 @@
+package dev.callchain.simulator.topology;
+
+import dev.callchain.simulator.des.Event;
+import dev.callchain.simulator.des.ProcessContext;
+import dev.callchain.simulator.des.ProcessBody;
+import dev.callchain.simulator.model.TracedCall;
+import java.util.List;
+
+/**
+ * One call to a service of a topology, run as a process: the callee works, then makes its calls
+ * (one after another, or all at once), then returns. The caller's host logs the call when it
+ * returns, client-side as real logs are, so the caller's clock offset shifts the logged start
+ * and end; the simulated (true) times are not shifted.
+ */
+final class TopologyCall implements ProcessBody, TracedCall {
+    private final TopologyTrace trace;
+    private final ServiceSpec service;
+    private final TopologyCall caller;
+    private final String callerAddress;
+    private final String address;
+    private boolean started;
+    private double startedAt;
+    private boolean worked;
+    private int made;
+    private boolean gapTaken;
+    private String id;
+
+    TopologyCall(TopologyTrace trace, ServiceSpec service, TopologyCall caller, String callerAddress) {
+        this.trace = trace;
+        this.service = service;
+        this.caller = caller;
+        this.callerAddress = callerAddress;
+        this.address = trace.model().pickInstance(service);
+    }
+
+    @Override
+    public Event resume(ProcessContext ctx) {
+        if (!started) {
+            started = true;
+            startedAt = ctx.env().now();
+        }
+        Event next = proceed();
+        if (next == null) {
+            double offsetMs = trace.model().clockOffsetMs(callerAddress);
+            id = trace.model().log().writeMicros(callerAddress, address, startedAt + offsetMs,
+                    ctx.env().now() + offsetMs);
+        }
+        return next;
+    }
+
+    /** The next event this call waits for, or null when it returns. */
+    private Event proceed() {
+        TopologyModel model = trace.model();
+        if (!worked) {
+            worked = true;
+            return model.env().timeout(service.work().drawMs(model.random()));
+        }
+        CallPlan plan = service.calls();
+        List<String> callees = plan.callees();
+        if (made == callees.size()) {
+            return null;
+        }
+        if (plan.fanOut() == CallPlan.FanOut.PARALLEL) {
+            made = callees.size();
+            return model.env().allOf(callees.stream().map(this::call).toArray(Event[]::new));
+        }
+        if (made > 0 && !gapTaken) {
+            gapTaken = true;
+            return model.env().timeout(plan.gapMs());
+        }
+        gapTaken = false;
+        return call(callees.get(made++));
+    }
+
+    private Event call(String callee) {
+        return trace.start(new TopologyCall(trace, trace.model().topology().service(callee), this, address));
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String parentId() {
+        return caller == null ? null : caller.id;
+    }
+}

@@ -1,0 +1,216 @@
+package dev.callchain.simulator.topology;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callchain.simulator.UsageException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a {@code --topology} file (format in {@code SimulatorOptions} and the README) and checks
+ * it: every problem is reported as a {@link UsageException} naming the file and the field.
+ */
+public final class TopologyFile {
+    /** Service k (from 1, in the file's order) has the network 10.k.0.x; the client has 10.0.0.x. */
+    private static final int MAX_SERVICES = 254;
+    private static final int MAX_INSTANCES = 256;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private TopologyFile() {
+    }
+
+    public static Topology read(Path file) throws UsageException {
+        try {
+            JsonNode root = JSON.readTree(file.toFile());
+            return topology(root);
+        } catch (IOException e) {
+            throw new UsageException("--topology " + file + ": cannot read it as JSON: " + e.getMessage());
+        } catch (UsageException e) {
+            throw new UsageException("--topology " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static Topology topology(JsonNode root) throws UsageException {
+        object(root, "the file", List.of("entry", "services", "clock_offset_ms"));
+        JsonNode servicesNode = object(root.get("services"), "services", null);
+        if (servicesNode.isEmpty() || servicesNode.size() > MAX_SERVICES) {
+            throw new UsageException("services: expected 1 to " + MAX_SERVICES + " services, got "
+                    + servicesNode.size());
+        }
+        Map<String, ServiceSpec> services = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = servicesNode.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String prefix = "10." + (services.size() + 1) + ".0.";
+            services.put(field.getKey(), service(field.getKey(), prefix, field.getValue(), servicesNode));
+        }
+        String entry = text(root.get("entry"), "entry");
+        if (!services.containsKey(entry)) {
+            throw new UsageException("entry: no service named '" + entry + "'");
+        }
+        rejectCycles(services);
+        Set<String> hosts = new HashSet<>(List.of(TopologyModel.CLIENT_ADDRESS));
+        services.values().forEach(service -> hosts.addAll(service.addresses()));
+        JsonNode offsets = root.get("clock_offset_ms");
+        return new Topology(entry, services, offsets == null ? ClockOffsets.NONE : clockOffsets(offsets, hosts));
+    }
+
+    private static ServiceSpec service(String name, String prefix, JsonNode node, JsonNode allServices)
+            throws UsageException {
+        String where = "services." + name;
+        object(node, where, List.of("instances", "work_ms", "calls"));
+        int instances = (int) whole(node.get("instances"), where + ".instances", 1, MAX_INSTANCES);
+        WorkTime work = workTime(node.get("work_ms"), where + ".work_ms");
+        JsonNode calls = node.get("calls");
+        CallPlan plan = calls == null ? CallPlan.NONE : callPlan(calls, where + ".calls", allServices);
+        return new ServiceSpec(name, prefix, instances, work, plan);
+    }
+
+    private static WorkTime workTime(JsonNode node, String where) throws UsageException {
+        object(node, where, List.of("fixed", "lognormal"));
+        if (node.size() != 1) {
+            throw new UsageException(where + ": expected exactly one of fixed, lognormal");
+        }
+        if (node.has("fixed")) {
+            return new WorkTime.Fixed(number(node.get("fixed"), where + ".fixed", 0));
+        }
+        JsonNode logNormal = object(node.get("lognormal"), where + ".lognormal", List.of("median", "sigma"));
+        double median = number(logNormal.get("median"), where + ".lognormal.median", 0);
+        if (median == 0) {
+            throw new UsageException(where + ".lognormal.median: expected a number > 0");
+        }
+        return new WorkTime.LogNormal(median, number(logNormal.get("sigma"), where + ".lognormal.sigma", 0));
+    }
+
+    private static CallPlan callPlan(JsonNode node, String where, JsonNode allServices) throws UsageException {
+        object(node, where, List.of("mode", "gap_us", "to"));
+        String mode = text(node.get("mode"), where + ".mode");
+        CallPlan.FanOut fanOut = switch (mode) {
+            case "sequential" -> CallPlan.FanOut.SEQUENTIAL;
+            case "parallel" -> CallPlan.FanOut.PARALLEL;
+            default -> throw new UsageException(where + ".mode: expected sequential or parallel, got '" + mode + "'");
+        };
+        if (fanOut == CallPlan.FanOut.PARALLEL && node.has("gap_us")) {
+            throw new UsageException(where + ".gap_us: only sequential calls have a gap");
+        }
+        double gapMs = node.has("gap_us") ? number(node.get("gap_us"), where + ".gap_us", 0) / 1000 : 0;
+        JsonNode to = node.get("to");
+        if (to == null || !to.isArray() || to.isEmpty()) {
+            throw new UsageException(where + ".to: expected a non-empty array of {service, times}");
+        }
+        List<String> callees = new ArrayList<>();
+        for (int i = 0; i < to.size(); i++) {
+            String target = where + ".to[" + i + "]";
+            JsonNode destination = object(to.get(i), target, List.of("service", "times"));
+            String callee = text(destination.get("service"), target + ".service");
+            if (!allServices.has(callee)) {
+                throw new UsageException(target + ".service: no service named '" + callee + "'");
+            }
+            long times = destination.has("times") ? whole(destination.get("times"), target + ".times", 1, 1000) : 1;
+            for (long n = 0; n < times; n++) {
+                callees.add(callee);
+            }
+        }
+        return new CallPlan(fanOut, gapMs, callees);
+    }
+
+    private static ClockOffsets clockOffsets(JsonNode node, Set<String> hosts) throws UsageException {
+        object(node, "clock_offset_ms", List.of("max", "hosts"));
+        double max = node.has("max") ? number(node.get("max"), "clock_offset_ms.max", 0) : 0;
+        Map<String, Double> fixed = new HashMap<>();
+        if (node.has("hosts")) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object(node.get("hosts"), "clock_offset_ms.hosts", null)
+                    .fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> host = fields.next();
+                String where = "clock_offset_ms.hosts." + host.getKey();
+                if (!hosts.contains(host.getKey())) {
+                    throw new UsageException(where + ": no such host in this topology");
+                }
+                fixed.put(host.getKey(), number(host.getValue(), where, -Double.MAX_VALUE));
+            }
+        }
+        return new ClockOffsets(max, fixed);
+    }
+
+    /** A call to a service that (indirectly) calls its caller would never return. */
+    private static void rejectCycles(Map<String, ServiceSpec> services) throws UsageException {
+        Set<String> done = new HashSet<>();
+        for (String service : services.keySet()) {
+            visit(service, services, new ArrayList<>(), done);
+        }
+    }
+
+    private static void visit(String service, Map<String, ServiceSpec> services, List<String> path, Set<String> done)
+            throws UsageException {
+        if (path.contains(service)) {
+            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(service), path.size()));
+            cycle.add(service);
+            throw new UsageException("services: calls form a cycle: " + String.join(" -> ", cycle));
+        }
+        if (!done.add(service)) {
+            return;
+        }
+        path.add(service);
+        for (String callee : new HashSet<>(services.get(service).calls().callees())) {
+            visit(callee, services, path, done);
+        }
+        path.remove(path.size() - 1);
+    }
+
+    /** {@code node} as an object with only {@code allowed} fields (any fields when null). */
+    private static JsonNode object(JsonNode node, String where, List<String> allowed) throws UsageException {
+        if (node == null || !node.isObject()) {
+            throw new UsageException(where + ": expected a JSON object");
+        }
+        if (allowed != null) {
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!allowed.contains(name)) {
+                    throw new UsageException(where + ": unknown field '" + name + "' (expected "
+                            + String.join(", ", allowed) + ")");
+                }
+            }
+        }
+        return node;
+    }
+
+    private static double number(JsonNode node, String where, double min) throws UsageException {
+        if (node == null) {
+            throw new UsageException(where + ": missing");
+        }
+        if (!node.isNumber() || node.doubleValue() < min || !Double.isFinite(node.doubleValue())) {
+            throw new UsageException(where + ": expected a number" + (min == 0 ? " >= 0" : "") + ", got " + node);
+        }
+        return node.doubleValue();
+    }
+
+    private static long whole(JsonNode node, String where, long min, long max) throws UsageException {
+        if (node == null) {
+            throw new UsageException(where + ": missing");
+        }
+        if (!node.canConvertToLong() || !node.isIntegralNumber() || node.longValue() < min || node.longValue() > max) {
+            throw new UsageException(where + ": expected a whole number from " + min + " to " + max + ", got " + node);
+        }
+        return node.longValue();
+    }
+
+    private static String text(JsonNode node, String where) throws UsageException {
+        if (node == null) {
+            throw new UsageException(where + ": missing");
+        }
+        if (!node.isTextual() || node.asText().isEmpty()) {
+            throw new UsageException(where + ": expected a non-empty string, got " + node);
+        }
+        return node.asText();
+    }
+}
