@@ -4,6 +4,7 @@ import dev.callchain.simulator.model.Client;
 import dev.callchain.simulator.model.DelaySettings;
 import dev.callchain.simulator.model.IdScheme;
 import dev.callchain.simulator.output.KafkaTarget;
+import dev.callchain.simulator.topology.BadTopologyException;
 import dev.callchain.simulator.topology.Topology;
 import dev.callchain.simulator.topology.TopologyFile;
 import java.nio.file.Path;
@@ -43,8 +44,8 @@ public final class SimulatorOptions {
             new Option("--std-dev", "MS", "standard deviation of the interval (Gaussian, clamped at 0);"
                     + " 0 = no jitter (default 0)",
                     (s, v) -> s.stdDevMs = number("--std-dev", v, 0)),
-            new Option("--ip-pool-size", "N", "addresses per service (default $SIMPY_IP_POOL_SIZE or "
-                    + DEFAULT_IP_POOL_SIZE + ")",
+            new Option("--ip-pool-size", "N", "addresses per service of the default model"
+                    + " (default $SIMPY_IP_POOL_SIZE or " + DEFAULT_IP_POOL_SIZE + ")",
                     (s, v) -> s.ipPoolSize = (int) wholeNumber("--ip-pool-size", v, 1, Integer.MAX_VALUE)),
             new Option("--seed", "N", "random seed; the same seed gives the same records (default "
                     + DEFAULT_SEED + ")",
@@ -86,7 +87,7 @@ public final class SimulatorOptions {
                     + " uniform in [-max, max] unless given; the caller's host logs a call, so its offset shifts the"
                     + " logged times. Records then also carry start_at_us and end_at_us. See"
                     + " simulator/topologies/boutique-like.json",
-                    (s, v) -> s.topology = TopologyFile.read(Path.of(v))),
+                    (s, v) -> s.topology = topology(v)),
             new Option("--help", null, "show this text", (s, v) -> {
             }));
 
@@ -124,9 +125,9 @@ public final class SimulatorOptions {
     public static String usage() {
         StringBuilder text = new StringBuilder()
                 .append("Usage: java -jar callchain-simulator.jar [options]\n\n")
-                .append("Simulates client requests through the services Main -> (Sub1 || Sub2 -> Sub3), or those of\n")
-                .append("--topology FILE, ")
-                .append("and sends one JSON log record per completed call to Kafka, or writes them with --out.\n\n")
+                .append("Simulates client requests through the services Main -> (Sub1 || Sub2 -> Sub3), or through\n")
+                .append("those of --topology FILE, and sends one JSON log record per completed call to Kafka, or\n")
+                .append("writes them with --out.\n\n")
                 .append("Options:\n");
         for (Option option : OPTIONS) {
             String left = option.argument == null ? option.name : option.name + " " + option.argument;
@@ -211,6 +212,14 @@ public final class SimulatorOptions {
             throw new UsageException(what + ": expected a number > 0, got '" + text + "'");
         }
         return value;
+    }
+
+    private static Topology topology(String file) throws UsageException {
+        try {
+            return TopologyFile.read(Path.of(file));
+        } catch (BadTopologyException e) {
+            throw new UsageException("--topology " + file + ": " + e.getMessage());
+        }
     }
 
     private static String text(String what, String value) throws UsageException {

@@ -3,7 +3,6 @@ package dev.callchain.simulator.topology;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.callchain.simulator.UsageException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ import java.util.Set;
 
 /**
  * Reads a {@code --topology} file (format in {@code SimulatorOptions} and the README) and checks
- * it: every problem is reported as a {@link UsageException} naming the file and the field.
+ * it: every problem is reported as a {@link BadTopologyException} naming the field at fault.
  */
 public final class TopologyFile {
     /** Service k (from 1, in the file's order) has the network 10.k.0.x; the client has 10.0.0.x. */
@@ -28,22 +27,21 @@ public final class TopologyFile {
     private TopologyFile() {
     }
 
-    public static Topology read(Path file) throws UsageException {
+    public static Topology read(Path file) throws BadTopologyException {
+        JsonNode root;
         try {
-            JsonNode root = JSON.readTree(file.toFile());
-            return topology(root);
+            root = JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new UsageException("--topology " + file + ": cannot read it as JSON: " + e.getMessage());
-        } catch (UsageException e) {
-            throw new UsageException("--topology " + file + ": " + e.getMessage());
+            throw new BadTopologyException("cannot read it as JSON: " + e.getMessage());
         }
+        return topology(root);
     }
 
-    private static Topology topology(JsonNode root) throws UsageException {
+    private static Topology topology(JsonNode root) throws BadTopologyException {
         object(root, "the file", List.of("entry", "services", "clock_offset_ms"));
         JsonNode servicesNode = object(root.get("services"), "services", null);
         if (servicesNode.isEmpty() || servicesNode.size() > MAX_SERVICES) {
-            throw new UsageException("services: expected 1 to " + MAX_SERVICES + " services, got "
+            throw new BadTopologyException("services: expected 1 to " + MAX_SERVICES + " services, got "
                     + servicesNode.size());
         }
         Map<String, ServiceSpec> services = new LinkedHashMap<>();
@@ -55,7 +53,7 @@ public final class TopologyFile {
         }
         String entry = text(root.get("entry"), "entry");
         if (!services.containsKey(entry)) {
-            throw new UsageException("entry: no service named '" + entry + "'");
+            throw new BadTopologyException("entry: no service named '" + entry + "'");
         }
         rejectCycles(services);
         Set<String> hosts = new HashSet<>(List.of(TopologyModel.CLIENT_ADDRESS));
@@ -65,7 +63,7 @@ public final class TopologyFile {
     }
 
     private static ServiceSpec service(String name, String prefix, JsonNode node, JsonNode allServices)
-            throws UsageException {
+            throws BadTopologyException {
         String where = "services." + name;
         object(node, where, List.of("instances", "work_ms", "calls"));
         int instances = (int) whole(node.get("instances"), where + ".instances", 1, MAX_INSTANCES);
@@ -75,37 +73,38 @@ public final class TopologyFile {
         return new ServiceSpec(name, prefix, instances, work, plan);
     }
 
-    private static WorkTime workTime(JsonNode node, String where) throws UsageException {
+    private static WorkTime workTime(JsonNode node, String where) throws BadTopologyException {
         object(node, where, List.of("fixed", "lognormal"));
         if (node.size() != 1) {
-            throw new UsageException(where + ": expected exactly one of fixed, lognormal");
+            throw new BadTopologyException(where + ": expected exactly one of fixed, lognormal");
         }
         if (node.has("fixed")) {
-            return new WorkTime.Fixed(number(node.get("fixed"), where + ".fixed", 0));
+            return new WorkTime.Fixed(nonNegative(node.get("fixed"), where + ".fixed"));
         }
         JsonNode logNormal = object(node.get("lognormal"), where + ".lognormal", List.of("median", "sigma"));
-        double median = number(logNormal.get("median"), where + ".lognormal.median", 0);
+        double median = nonNegative(logNormal.get("median"), where + ".lognormal.median");
         if (median == 0) {
-            throw new UsageException(where + ".lognormal.median: expected a number > 0");
+            throw new BadTopologyException(where + ".lognormal.median: expected a number > 0");
         }
-        return new WorkTime.LogNormal(median, number(logNormal.get("sigma"), where + ".lognormal.sigma", 0));
+        return new WorkTime.LogNormal(median, nonNegative(logNormal.get("sigma"), where + ".lognormal.sigma"));
     }
 
-    private static CallPlan callPlan(JsonNode node, String where, JsonNode allServices) throws UsageException {
+    private static CallPlan callPlan(JsonNode node, String where, JsonNode allServices) throws BadTopologyException {
         object(node, where, List.of("mode", "gap_us", "to"));
         String mode = text(node.get("mode"), where + ".mode");
         CallPlan.FanOut fanOut = switch (mode) {
             case "sequential" -> CallPlan.FanOut.SEQUENTIAL;
             case "parallel" -> CallPlan.FanOut.PARALLEL;
-            default -> throw new UsageException(where + ".mode: expected sequential or parallel, got '" + mode + "'");
+            default -> throw new BadTopologyException(where + ".mode: expected sequential or parallel, got '"
+                    + mode + "'");
         };
         if (fanOut == CallPlan.FanOut.PARALLEL && node.has("gap_us")) {
-            throw new UsageException(where + ".gap_us: only sequential calls have a gap");
+            throw new BadTopologyException(where + ".gap_us: only sequential calls have a gap");
         }
-        double gapMs = node.has("gap_us") ? number(node.get("gap_us"), where + ".gap_us", 0) / 1000 : 0;
+        double gapMs = node.has("gap_us") ? nonNegative(node.get("gap_us"), where + ".gap_us") / 1000 : 0;
         JsonNode to = node.get("to");
         if (to == null || !to.isArray() || to.isEmpty()) {
-            throw new UsageException(where + ".to: expected a non-empty array of {service, times}");
+            throw new BadTopologyException(where + ".to: expected a non-empty array of {service, times}");
         }
         List<String> callees = new ArrayList<>();
         for (int i = 0; i < to.size(); i++) {
@@ -113,7 +112,7 @@ public final class TopologyFile {
             JsonNode destination = object(to.get(i), target, List.of("service", "times"));
             String callee = text(destination.get("service"), target + ".service");
             if (!allServices.has(callee)) {
-                throw new UsageException(target + ".service: no service named '" + callee + "'");
+                throw new BadTopologyException(target + ".service: no service named '" + callee + "'");
             }
             long times = destination.has("times") ? whole(destination.get("times"), target + ".times", 1, 1000) : 1;
             for (long n = 0; n < times; n++) {
@@ -123,9 +122,9 @@ public final class TopologyFile {
         return new CallPlan(fanOut, gapMs, callees);
     }
 
-    private static ClockOffsets clockOffsets(JsonNode node, Set<String> hosts) throws UsageException {
+    private static ClockOffsets clockOffsets(JsonNode node, Set<String> hosts) throws BadTopologyException {
         object(node, "clock_offset_ms", List.of("max", "hosts"));
-        double max = node.has("max") ? number(node.get("max"), "clock_offset_ms.max", 0) : 0;
+        double max = node.has("max") ? nonNegative(node.get("max"), "clock_offset_ms.max") : 0;
         Map<String, Double> fixed = new HashMap<>();
         if (node.has("hosts")) {
             Iterator<Map.Entry<String, JsonNode>> fields = object(node.get("hosts"), "clock_offset_ms.hosts", null)
@@ -134,16 +133,16 @@ public final class TopologyFile {
                 Map.Entry<String, JsonNode> host = fields.next();
                 String where = "clock_offset_ms.hosts." + host.getKey();
                 if (!hosts.contains(host.getKey())) {
-                    throw new UsageException(where + ": no such host in this topology");
+                    throw new BadTopologyException(where + ": no such host in this topology");
                 }
-                fixed.put(host.getKey(), number(host.getValue(), where, -Double.MAX_VALUE));
+                fixed.put(host.getKey(), number(host.getValue(), where));
             }
         }
         return new ClockOffsets(max, fixed);
     }
 
     /** A call to a service that (indirectly) calls its caller would never return. */
-    private static void rejectCycles(Map<String, ServiceSpec> services) throws UsageException {
+    private static void rejectCycles(Map<String, ServiceSpec> services) throws BadTopologyException {
         Set<String> done = new HashSet<>();
         for (String service : services.keySet()) {
             visit(service, services, new ArrayList<>(), done);
@@ -151,11 +150,11 @@ public final class TopologyFile {
     }
 
     private static void visit(String service, Map<String, ServiceSpec> services, List<String> path, Set<String> done)
-            throws UsageException {
+            throws BadTopologyException {
         if (path.contains(service)) {
             List<String> cycle = new ArrayList<>(path.subList(path.indexOf(service), path.size()));
             cycle.add(service);
-            throw new UsageException("services: calls form a cycle: " + String.join(" -> ", cycle));
+            throw new BadTopologyException("services: calls form a cycle: " + String.join(" -> ", cycle));
         }
         if (!done.add(service)) {
             return;
@@ -168,15 +167,15 @@ public final class TopologyFile {
     }
 
     /** {@code node} as an object with only {@code allowed} fields (any fields when null). */
-    private static JsonNode object(JsonNode node, String where, List<String> allowed) throws UsageException {
+    private static JsonNode object(JsonNode node, String where, List<String> allowed) throws BadTopologyException {
         if (node == null || !node.isObject()) {
-            throw new UsageException(where + ": expected a JSON object");
+            throw new BadTopologyException(where + ": expected a JSON object");
         }
         if (allowed != null) {
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!allowed.contains(name)) {
-                    throw new UsageException(where + ": unknown field '" + name + "' (expected "
+                    throw new BadTopologyException(where + ": unknown field '" + name + "' (expected "
                             + String.join(", ", allowed) + ")");
                 }
             }
@@ -184,32 +183,41 @@ public final class TopologyFile {
         return node;
     }
 
-    private static double number(JsonNode node, String where, double min) throws UsageException {
+    private static double number(JsonNode node, String where) throws BadTopologyException {
         if (node == null) {
-            throw new UsageException(where + ": missing");
+            throw new BadTopologyException(where + ": missing");
         }
-        if (!node.isNumber() || node.doubleValue() < min || !Double.isFinite(node.doubleValue())) {
-            throw new UsageException(where + ": expected a number" + (min == 0 ? " >= 0" : "") + ", got " + node);
+        if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
+            throw new BadTopologyException(where + ": expected a number, got " + node);
         }
         return node.doubleValue();
     }
 
-    private static long whole(JsonNode node, String where, long min, long max) throws UsageException {
-        if (node == null) {
-            throw new UsageException(where + ": missing");
+    private static double nonNegative(JsonNode node, String where) throws BadTopologyException {
+        double value = number(node, where);
+        if (value < 0) {
+            throw new BadTopologyException(where + ": expected a number >= 0, got " + node);
         }
-        if (!node.canConvertToLong() || !node.isIntegralNumber() || node.longValue() < min || node.longValue() > max) {
-            throw new UsageException(where + ": expected a whole number from " + min + " to " + max + ", got " + node);
+        return value;
+    }
+
+    private static long whole(JsonNode node, String where, long min, long max) throws BadTopologyException {
+        if (node == null) {
+            throw new BadTopologyException(where + ": missing");
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
+            throw new BadTopologyException(where + ": expected a whole number from " + min + " to " + max
+                    + ", got " + node);
         }
         return node.longValue();
     }
 
-    private static String text(JsonNode node, String where) throws UsageException {
+    private static String text(JsonNode node, String where) throws BadTopologyException {
         if (node == null) {
-            throw new UsageException(where + ": missing");
+            throw new BadTopologyException(where + ": missing");
         }
         if (!node.isTextual() || node.asText().isEmpty()) {
-            throw new UsageException(where + ": expected a non-empty string, got " + node);
+            throw new BadTopologyException(where + ": expected a non-empty string, got " + node);
         }
         return node.asText();
     }
