@@ -26,6 +26,15 @@ class RecordJsonTest {
     }
 
     @Test
+    void aRecordInMicrosecondsAddsThemAfterTheMillisecondsItsFloorGives() {
+        // A clock 1.25 ms behind logs a call at 0 as -1250 us: in millisecond -2, not -1.
+        CallRecord record = CallRecord.inMicros("x", "a", "b", -1250, 3810);
+        assertEquals("{\"id\":\"x\",\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":-2,"
+                + "\"latency_msec\":5.06,\"end_at_ms\":3,\"start_at_us\":-1250,\"end_at_us\":3810}",
+                json.toJson(record));
+    }
+
+    @Test
     void escapesWhatJsonRequires() {
         CallRecord record = new CallRecord("a\"b\\c", "é", "d", 1, 1, 2);
         assertEquals("{\"id\":\"a\\\"b\\\\c\",\"src_ip\":\"é\",\"dst_ip\":\"d\",\"start_at_ms\":1,"
