@@ -61,14 +61,6 @@ public abstract class ServiceCall implements ProcessBody, TracedCall {
         return trace.model().random().nextDouble() < probability;
     }
 
-    public String callerAddress() {
-        return callerAddress;
-    }
-
-    public String address() {
-        return address;
-    }
-
     @Override
     public String id() {
         return id;

@@ -1,5 +1,6 @@
 package dev.callchain.simulator.topology;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,9 @@ import java.util.Map;
  * client calls, and how far the hosts' clocks are off.
  */
 public record Topology(String entry, Map<String, ServiceSpec> services, ClockOffsets clockOffsets) {
+    /** The client's one address; the services' networks follow it (10.1.0.x, 10.2.0.x, ...). */
+    public static final String CLIENT_ADDRESS = "10.0.0.0";
+
     public Topology {
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
     }
@@ -22,8 +26,10 @@ public record Topology(String entry, Map<String, ServiceSpec> services, ClockOff
         return service(entry);
     }
 
-    /** The services in the file's order, which fixes their networks. */
-    public List<ServiceSpec> servicesInOrder() {
-        return List.copyOf(services.values());
+    /** Every address, the client's first, then each service's instances in the file's order. */
+    public List<String> hosts() {
+        List<String> hosts = new ArrayList<>(List.of(CLIENT_ADDRESS));
+        services.values().forEach(service -> hosts.addAll(service.instances().addresses()));
+        return hosts;
     }
 }

@@ -3,6 +3,7 @@ package dev.callchain.simulator.topology;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callchain.simulator.model.AddressPool;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,10 +57,11 @@ public final class TopologyFile {
             throw new BadTopologyException("entry: no service named '" + entry + "'");
         }
         rejectCycles(services);
-        Set<String> hosts = new HashSet<>(List.of(TopologyModel.CLIENT_ADDRESS));
-        services.values().forEach(service -> hosts.addAll(service.addresses()));
         JsonNode offsets = root.get("clock_offset_ms");
-        return new Topology(entry, services, offsets == null ? ClockOffsets.NONE : clockOffsets(offsets, hosts));
+        Topology withoutOffsets = new Topology(entry, services, ClockOffsets.NONE);
+        // Only now are the hosts known that an offset may be given for.
+        return offsets == null ? withoutOffsets
+                : new Topology(entry, services, clockOffsets(offsets, new HashSet<>(withoutOffsets.hosts())));
     }
 
     private static ServiceSpec service(String name, String prefix, JsonNode node, JsonNode allServices)
@@ -70,7 +72,7 @@ public final class TopologyFile {
         WorkTime work = workTime(node.get("work_ms"), where + ".work_ms");
         JsonNode calls = node.get("calls");
         CallPlan plan = calls == null ? CallPlan.NONE : callPlan(calls, where + ".calls", allServices);
-        return new ServiceSpec(name, prefix, instances, work, plan);
+        return new ServiceSpec(name, new AddressPool(prefix, instances), work, plan);
     }
 
     private static WorkTime workTime(JsonNode node, String where) throws BadTopologyException {

@@ -1,14 +1,9 @@
 package dev.callchain.simulator.topology;
 
 import dev.callchain.simulator.des.Environment;
-import dev.callchain.simulator.model.AddressPool;
 import dev.callchain.simulator.model.CallLog;
 import dev.callchain.simulator.model.TraceListener;
 import dev.callchain.simulator.model.TraceStarter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -16,13 +11,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * the log.
  */
 public final class TopologyModel implements TraceStarter {
-    /** The client's one address; the services' networks follow it (10.1.0.x, 10.2.0.x, ...). */
-    public static final String CLIENT_ADDRESS = "10.0.0.0";
-
     private final Topology topology;
     private final Environment env;
     private final RandomGenerator random;
-    private final Map<String, AddressPool> instances = new HashMap<>();
     private final HostClocks clocks;
     private final CallLog log;
     private final TraceListener listener;
@@ -34,17 +25,12 @@ public final class TopologyModel implements TraceStarter {
         this.random = random;
         this.log = log;
         this.listener = listener;
-        List<String> hosts = new ArrayList<>(List.of(CLIENT_ADDRESS));
-        for (ServiceSpec service : topology.servicesInOrder()) {
-            instances.put(service.name(), new AddressPool(service.addressPrefix(), service.instances()));
-            hosts.addAll(service.addresses());
-        }
-        this.clocks = HostClocks.draw(hosts, topology.clockOffsets(), random);
+        this.clocks = HostClocks.draw(topology.hosts(), topology.clockOffsets(), random);
     }
 
     @Override
     public String pickClientAddress() {
-        return CLIENT_ADDRESS;
+        return Topology.CLIENT_ADDRESS;
     }
 
     @Override
@@ -78,6 +64,6 @@ public final class TopologyModel implements TraceStarter {
 
     /** The instance that serves one call, as the default model picks from its pools. */
     String pickInstance(ServiceSpec service) {
-        return instances.get(service.name()).pick(random);
+        return service.instances().pick(random);
     }
 }
