@@ -72,7 +72,7 @@ public final class TopologyFile {
         WorkTime work = workTime(node.get("work_ms"), where + ".work_ms");
         JsonNode calls = node.get("calls");
         CallPlan plan = calls == null ? CallPlan.NONE : callPlan(calls, where + ".calls", allServices);
-        return new ServiceSpec(name, new AddressPool(prefix, instances), work, plan);
+        return new ServiceSpec(new AddressPool(prefix, instances), work, plan);
     }
 
     private static WorkTime workTime(JsonNode node, String where) throws BadTopologyException {
