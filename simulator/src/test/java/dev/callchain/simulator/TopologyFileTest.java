@@ -63,7 +63,16 @@ class TopologyFileTest {
 
     @Test
     void refusesWhatIsNotJson() throws IOException {
-        assertTrue(problemWith("{\"entry\": ").startsWith("cannot read it as JSON: "));
+        assertTrue(problemWith("{\"entry\": ").startsWith("not valid JSON: "));
+        assertEquals("services.a: expected a JSON object", problemWith("{\"entry\": \"a\", \"services\": {\"a\": 1}}"));
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        UsageException e = assertThrows(UsageException.class, () -> SimulatorOptions.parse(
+                new String[] {"--topology", dir.resolve("absent.json").toString()}, Map.of()));
+        assertTrue(e.getMessage().startsWith("--topology " + dir.resolve("absent.json") + ": cannot read it: "),
+                e.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.callchain.simulator.topology;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callchain.simulator.model.AddressPool;
@@ -32,8 +33,10 @@ public final class TopologyFile {
         JsonNode root;
         try {
             root = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new BadTopologyException("not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new BadTopologyException("cannot read it as JSON: " + e.getMessage());
+            throw new BadTopologyException("cannot read it: " + e.getMessage());
         }
         return topology(root);
     }
