@@ -26,6 +26,15 @@ enum LiveSystem {
       return runs.callchainLive(this, data, options);
     }
   },
+  /** callchain naming each call's most likely real parent (--bestParent), the cost of which this measures. */
+  CALLCHAIN_BEST_PARENT("callchain-best-parent", "callchain, --bestParent (FlinkRunner, live stream)") {
+    @Override
+    Runs.LiveRun start(Runs runs, Datasets.Dataset data, List<String> extra) {
+      List<String> options = new ArrayList<>(List.of("--bestParent=true"));
+      options.addAll(extra);
+      return runs.callchainLive(this, data, options);
+    }
+  },
   /**
    * callchain writing in Kafka transactions committed with each checkpoint (every 10 s unless an
    * option says otherwise), read as committed.
@@ -63,7 +72,7 @@ enum LiveSystem {
         return system;
       }
     }
-    throw new IllegalArgumentException(
-        "no system " + option + "; callchain, native, callchain-rocksdb or callchain-exactly-once");
+    throw new IllegalArgumentException("no system " + option
+        + "; callchain, native, callchain-rocksdb, callchain-best-parent or callchain-exactly-once");
   }
 }

@@ -19,7 +19,7 @@ public final class StreamingDrainMain {
   private static final String USAGE = """
       Usage: java -cp bench/target/callchain-bench.jar dev.callchain.bench.StreamingDrainMain
         [--workload default|dense|moderate|extreme] [--records 300000]
-        [--systems callchain,native | callchain,callchain-rocksdb | callchain,callchain-exactly-once] [--repeats 1]
+        [--systems callchain,native | callchain,callchain-rocksdb | callchain,callchain-best-parent | ...] [--repeats 1]
         [--callchain-arg=--option=value ...] [--native-arg=--option=value ...]
         [--callchain-rocksdb-arg=--option=value ...] [--callchain-exactly-once-arg=--option=value ...]
         [--heap 4g] [--repo DIR]""";
