@@ -3,7 +3,6 @@ package dev.callchain.pipeline;
 import dev.callchain.pipeline.io.KafkaSettings;
 import dev.callchain.pipeline.options.CallchainOptions;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -68,8 +67,7 @@ final class Preflight {
   /** Connects as the pipeline's clients will, with the --kafkaProperties settings ({@code file}). */
   private static void checkKafka(KafkaSettings kafka, @Nullable String file) throws Failure {
     String bootstrapServers = kafka.bootstrapServers();
-    Map<String, Object> config = new HashMap<>(kafka.clientProperties().settings());
-    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Map<String, Object> config = kafka.clientConfig();
     // The check's own bounds: a few seconds, whatever the settings give the pipeline's clients.
     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, KAFKA_TIMEOUT_S * 1000);
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, KAFKA_TIMEOUT_S * 1000);

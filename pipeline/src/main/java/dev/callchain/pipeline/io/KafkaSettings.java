@@ -2,6 +2,9 @@ package dev.callchain.pipeline.io;
 
 import dev.callchain.pipeline.options.CallchainOptions;
 import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
 
 /** Where the pipeline's Kafka topics are (SPEC §5), and how its clients connect. */
 public final class KafkaSettings implements Serializable {
@@ -68,6 +71,16 @@ public final class KafkaSettings implements Serializable {
 
   public String autoOffsetReset() {
     return autoOffsetReset;
+  }
+
+  /**
+   * How a client of the pipeline connects: the --kafkaProperties settings and the bootstrap
+   * servers, in a new map the caller adds its own settings to.
+   */
+  public Map<String, Object> clientConfig() {
+    Map<String, Object> config = new HashMap<>(clientProperties.settings());
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return config;
   }
 
   /** The --kafkaProperties settings every client of the pipeline gets. */

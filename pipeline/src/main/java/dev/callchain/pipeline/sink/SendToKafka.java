@@ -68,8 +68,7 @@ public final class SendToKafka extends PTransform<PCollection<KV<String, byte[]>
    * ({@link KafkaClientProperties}).
    */
   static Map<String, Object> producerConfig(KafkaSettings kafka, int maxRecordBytes) {
-    Map<String, Object> producer = new HashMap<>(kafka.clientProperties().settings());
-    producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    Map<String, Object> producer = kafka.clientConfig();
     producer.put(ProducerConfig.ACKS_CONFIG, "all");
     producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     producer.put(ProducerConfig.LINGER_MS_CONFIG, 5);

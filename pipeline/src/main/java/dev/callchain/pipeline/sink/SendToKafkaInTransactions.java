@@ -4,7 +4,6 @@ import dev.callchain.pipeline.CallchainMetrics;
 import dev.callchain.pipeline.io.KafkaSettings;
 import dev.callchain.pipeline.model.DeadLetter;
 import dev.callchain.pipeline.model.Rejection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
@@ -75,7 +74,7 @@ public final class SendToKafkaInTransactions
                     sinkGroup(kafka, topic),
                     run,
                     SendToKafka.producerConfig(kafka, maxRecordBytes),
-                    clientConfig(kafka))))
+                    kafka.clientConfig())))
         .setCoder(DeadLetter.DeadLetterCoder.of())
         .apply("CountRefused", ParDo.of(new CountRefusedFn()))
         .setCoder(DeadLetter.DeadLetterCoder.of());
@@ -94,18 +93,11 @@ public final class SendToKafkaInTransactions
 
   /** One shard per partition of the topic: as many producers as the topic can take in parallel. */
   private int partitions() {
-    Map<String, Object> config = clientConfig(kafka);
+    Map<String, Object> config = kafka.clientConfig();
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     try (Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
       return consumer.partitionsFor(topic).size();
     }
-  }
-
-  /** How every client of the pipeline connects (--kafkaProperties). */
-  private static Map<String, Object> clientConfig(KafkaSettings kafka) {
-    Map<String, Object> config = new HashMap<>(kafka.clientProperties().settings());
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    return config;
   }
 }
