@@ -35,8 +35,8 @@ final class ShardProducer implements AutoCloseable {
   private final String sinkGroup;
   private final TopicPartition progressKey;
   private final Producer<String, byte[]> producer;
-  /** The progress in the topic: what a replay must not write again. */
-  private ShardProgress committed;
+  /** The progress in the topic when this producer took the shard over: what a replay must not write again. */
+  private final ShardProgress committed;
 
   private ShardProducer(
       String topic, String sinkGroup, int shard, Producer<String, byte[]> producer, ShardProgress committed) {
@@ -66,7 +66,8 @@ final class ShardProducer implements AutoCloseable {
   }
 
   /** Read committed: a progress still in an open transaction is waited for, not taken. */
-  private static ShardProgress readProgress(String topic, String sinkGroup, int shard, Map<String, Object> clientConfig) {
+  private static ShardProgress readProgress(
+      String topic, String sinkGroup, int shard, Map<String, Object> clientConfig) {
     Map<String, Object> config = new HashMap<>(clientConfig);
     config.put(ConsumerConfig.GROUP_ID_CONFIG, sinkGroup);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -115,7 +116,6 @@ final class ShardProducer implements AutoCloseable {
         producer.sendOffsetsToTransaction(
             Map.of(progressKey, new OffsetAndMetadata(0, progress.metadata())), new ConsumerGroupMetadata(sinkGroup));
         producer.commitTransaction();
-        committed = progress;
         return refused;
       }
       producer.abortTransaction();

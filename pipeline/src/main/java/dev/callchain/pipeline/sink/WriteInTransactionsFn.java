@@ -82,7 +82,11 @@ final class WriteInTransactionsFn extends DoFn<KV<Integer, KV<String, byte[]>>, 
     Long stored = nextSequence.read();
     long sequence = stored == null ? 0 : stored;
     nextSequence.write(sequence + 1);
-    OpenShard open = shards.computeIfAbsent(shard, s -> open(s, stored != null));
+    OpenShard open = shards.get(shard);
+    if (open == null) {
+      open = open(shard, stored != null);
+      shards.put(shard, open);
+    }
     if (sequence <= open.writtenUpTo()) {
       return; // written before a restore, replayed now
     }
