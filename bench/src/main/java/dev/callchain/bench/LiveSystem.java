@@ -5,12 +5,7 @@ import java.util.List;
 
 /** The systems the streaming drains compare, each started as a live stream by {@link Runs}. */
 enum LiveSystem {
-  CALLCHAIN("callchain", "callchain (FlinkRunner, live stream)") {
-    @Override
-    Runs.LiveRun start(Runs runs, Datasets.Dataset data, List<String> extra) {
-      return runs.callchainLive(this, data, extra);
-    }
-  },
+  CALLCHAIN("callchain", "callchain (FlinkRunner, live stream)"),
   NATIVE("native", "native Flink job (live stream)") {
     @Override
     Runs.LiveRun start(Runs runs, Datasets.Dataset data, List<String> extra) {
@@ -18,48 +13,36 @@ enum LiveSystem {
     }
   },
   /** callchain with its state in RocksDB, checkpointed incrementally, where CALLCHAIN keeps it on the heap. */
-  CALLCHAIN_ROCKSDB("callchain-rocksdb", "callchain on RocksDB (FlinkRunner, live stream)") {
-    @Override
-    Runs.LiveRun start(Runs runs, Datasets.Dataset data, List<String> extra) {
-      List<String> options = new ArrayList<>(List.of("--stateBackend=rocksdb"));
-      options.addAll(extra);
-      return runs.callchainLive(this, data, options);
-    }
-  },
+  CALLCHAIN_ROCKSDB("callchain-rocksdb", "callchain on RocksDB (FlinkRunner, live stream)", "--stateBackend=rocksdb"),
   /** callchain naming each call's most likely real parent (--bestParent), the cost of which this measures. */
-  CALLCHAIN_BEST_PARENT("callchain-best-parent", "callchain, --bestParent (FlinkRunner, live stream)") {
-    @Override
-    Runs.LiveRun start(Runs runs, Datasets.Dataset data, List<String> extra) {
-      List<String> options = new ArrayList<>(List.of("--bestParent=true"));
-      options.addAll(extra);
-      return runs.callchainLive(this, data, options);
-    }
-  },
+  CALLCHAIN_BEST_PARENT("callchain-best-parent", "callchain, --bestParent (FlinkRunner, live stream)",
+      "--bestParent=true"),
   /**
    * callchain writing in Kafka transactions committed with each checkpoint (every 10 s unless an
    * option says otherwise), read as committed.
    */
-  CALLCHAIN_EXACTLY_ONCE("callchain-exactly-once", "callchain, --exactlyOnce (FlinkRunner, live stream)") {
-    @Override
-    Runs.LiveRun start(Runs runs, Datasets.Dataset data, List<String> extra) {
-      List<String> options = new ArrayList<>(List.of("--exactlyOnce=true", "--checkpointingInterval=10000"));
-      options.addAll(extra);
-      return runs.callchainLive(this, data, options);
-    }
-  };
+  CALLCHAIN_EXACTLY_ONCE("callchain-exactly-once", "callchain, --exactlyOnce (FlinkRunner, live stream)",
+      "--exactlyOnce=true", "--checkpointingInterval=10000");
 
   /** The name on a command line ({@code --systems callchain,native}, {@code --native-arg=}). */
   final String option;
   /** The name in tables and logs. */
   final String label;
+  /** A callchain system's own pipeline options, before the command line's. */
+  private final List<String> ownOptions;
 
-  LiveSystem(String option, String label) {
+  LiveSystem(String option, String label, String... ownOptions) {
     this.option = option;
     this.label = label;
+    this.ownOptions = List.of(ownOptions);
   }
 
   /** Starts this system on the dataset with {@code extra} options of its own. */
-  abstract Runs.LiveRun start(Runs runs, Datasets.Dataset data, List<String> extra);
+  Runs.LiveRun start(Runs runs, Datasets.Dataset data, List<String> extra) {
+    List<String> options = new ArrayList<>(ownOptions);
+    options.addAll(extra);
+    return runs.callchainLive(this, data, options);
+  }
 
   /** Whether this is the callchain pipeline, whose options {@link PipelineOptionNames} knows. */
   boolean isCallchain() {
