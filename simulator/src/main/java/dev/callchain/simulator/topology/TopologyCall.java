@@ -1,9 +1,7 @@
 package dev.callchain.simulator.topology;
 
 import dev.callchain.simulator.des.Event;
-import dev.callchain.simulator.des.ProcessContext;
-import dev.callchain.simulator.des.ProcessBody;
-import dev.callchain.simulator.model.TracedCall;
+import dev.callchain.simulator.model.LoggedCall;
 import java.util.List;
 
 /**
@@ -12,44 +10,28 @@ import java.util.List;
  * returns, client-side as real logs are, so the caller's clock offset shifts the logged start
  * and end; the simulated (true) times are not shifted.
  */
-final class TopologyCall implements ProcessBody, TracedCall {
+final class TopologyCall extends LoggedCall {
     private final TopologyTrace trace;
     private final ServiceSpec service;
-    private final TopologyCall caller;
-    private final String callerAddress;
-    private final String address;
-    private boolean started;
-    private double startedAt;
     private boolean worked;
     private int made;
     private boolean gapTaken;
-    private String id;
 
     TopologyCall(TopologyTrace trace, ServiceSpec service, TopologyCall caller, String callerAddress) {
+        super(caller, callerAddress, trace.model().pickInstance(service));
         this.trace = trace;
         this.service = service;
-        this.caller = caller;
-        this.callerAddress = callerAddress;
-        this.address = trace.model().pickInstance(service);
     }
 
     @Override
-    public Event resume(ProcessContext ctx) {
-        if (!started) {
-            started = true;
-            startedAt = ctx.env().now();
-        }
-        Event next = proceed();
-        if (next == null) {
-            double offsetMs = trace.model().clockOffsetMs(callerAddress);
-            id = trace.model().log().writeMicros(callerAddress, address, startedAt + offsetMs,
-                    ctx.env().now() + offsetMs);
-        }
-        return next;
+    protected String log(String callerAddress, String address, double start, double end) {
+        double offsetMs = trace.model().clockOffsetMs(callerAddress);
+        return trace.model().log().writeMicros(callerAddress, address, start + offsetMs, end + offsetMs);
     }
 
     /** The next event this call waits for, or null when it returns. */
-    private Event proceed() {
+    @Override
+    protected Event proceed() {
         TopologyModel model = trace.model();
         if (!worked) {
             worked = true;
@@ -73,16 +55,6 @@ final class TopologyCall implements ProcessBody, TracedCall {
     }
 
     private Event call(String callee) {
-        return trace.start(new TopologyCall(trace, trace.model().topology().service(callee), this, address));
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String parentId() {
-        return caller == null ? null : caller.id;
+        return trace.start(new TopologyCall(trace, trace.model().topology().service(callee), this, address()));
     }
 }
