@@ -40,6 +40,15 @@ public final class CallchainMetrics {
   /** A distribution: calls held under one address (both roles), seen at each admission. */
   public static final String HELD_PER_ADDRESS = "held_per_address";
 
+  /** Traces whose root was written (--traces). */
+  public static final String TRACES_COMPLETED = "traces_completed";
+  /** Calls that started a trace of their own because their best parent never came (--traces). */
+  public static final String TRACE_PARENTS_MISSING = "trace_parents_missing";
+  /** Calls that started a trace of their own because best_parent led in a circle (--traces). */
+  public static final String TRACE_CYCLES_BROKEN = "trace_cycles_broken";
+  /** Calls waiting for an ancestor before they can be written with their trace, now. */
+  public static final String WAITING_FOR_ANCESTORS = "calls_waiting_for_ancestors";
+
   private CallchainMetrics() {}
 
   public static Counter counter(String name) {

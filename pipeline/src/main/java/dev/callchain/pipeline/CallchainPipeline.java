@@ -9,9 +9,11 @@ import dev.callchain.pipeline.link.LinkByAddress;
 import dev.callchain.pipeline.link.LinkSettings;
 import dev.callchain.pipeline.model.CallLog;
 import dev.callchain.pipeline.model.DeadLetter;
+import dev.callchain.pipeline.model.LinkedCall;
 import dev.callchain.pipeline.options.CallchainOptions;
 import dev.callchain.pipeline.parse.ParseCalls;
 import dev.callchain.pipeline.sink.FitLinkedCalls;
+import dev.callchain.pipeline.trace.TraceCalls;
 import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -24,7 +26,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The whole job: read call logs, parse them (rejects to dead letters) with event time, link them
- * by address, join each call's links by id, and write the linked calls; every record written fits
+ * by address, join each call's links by id, place each in its trace (--traces), and write the
+ * linked calls; every record written fits
  * its sink (--maxRecordBytes), so that no record can stop the job.
  */
 public final class CallchainPipeline extends PTransform<PBegin, PDone> {
@@ -41,11 +44,13 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
     PCollectionTuple parsed =
         begin.apply("ReadCallLogs", readCallLogs(kafka)).apply("ParseCalls", new ParseCalls());
 
+    PCollection<LinkedCall> calls =
+        parsed.get(ParseCalls.CALLS).apply("LinkByAddress", new LinkByAddress(linkSettings(kafka)));
+    if (options.getTraces()) {
+      calls = calls.apply("TraceCalls", new TraceCalls()).get(TraceCalls.TRACED);
+    }
     PCollectionTuple linked =
-        parsed
-            .get(ParseCalls.CALLS)
-            .apply("LinkByAddress", new LinkByAddress(linkSettings(kafka)))
-            .apply("FormatLinkedCalls", new FitLinkedCalls(options.getMaxRecordBytes()));
+        calls.apply("FormatLinkedCalls", new FitLinkedCalls(options.getMaxRecordBytes()));
     PCollection<DeadLetter> refused =
         linked.get(FitLinkedCalls.FITTING).apply("WriteLinkedCalls", linkedCallsSink(kafka));
 

@@ -3,9 +3,11 @@ package dev.callchain.pipeline.io;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.callchain.pipeline.model.CallRecord;
 import dev.callchain.pipeline.model.DeadLetter;
+import dev.callchain.pipeline.model.ExtraFields;
 import dev.callchain.pipeline.model.LinkedCall;
 import dev.callchain.pipeline.model.Origin;
 import dev.callchain.pipeline.model.ParentScores;
+import dev.callchain.pipeline.model.TraceMark;
 import dev.callchain.pipeline.parse.Utf8;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * The JSON text of what the pipeline writes: linked calls (SPEC §3) and dead letters. Written by
@@ -26,11 +29,17 @@ public final class OutputJson {
    */
   public static final int DEFAULT_MAX_RECORD_BYTES = 1_000_000;
 
+  /** With --traces, input fields of the names the output writes itself are kept under new names. */
+  private static final Map<String, String> TRACE_FIELDS_KEPT_AS =
+      Map.of("trace_id", "input_trace_id", "depth", "input_depth");
+
   private OutputJson() {}
 
   /**
    * {@code {id, src_ip, dst_ip, start_at_ms, end_at_ms, latency_msec, <extra>, parents, children}},
-   * then {@code best_parent, parent_scores} with --bestParent and {@code revision} on a revision.
+   * then {@code best_parent, parent_scores} with --bestParent, {@code revision} on a revision and
+   * {@code trace_id, depth} with --traces (which keeps input fields of those names as
+   * {@code input_trace_id, input_depth}).
    */
   public static byte[] linkedCall(LinkedCall linked) {
     CallRecord call = linked.call();
@@ -41,8 +50,9 @@ public final class OutputJson {
     out.raw(",\"start_at_ms\":").raw(Long.toString(call.startAtMs()));
     out.raw(",\"end_at_ms\":").raw(Long.toString(call.endAtMs()));
     out.raw(",\"latency_msec\":").raw(number(call.latencyMsec()));
-    if (call.extraFields().length > 0) {
-      out.raw(",").bytes(call.extraFields());
+    byte[] extra = linked.trace() == null ? call.extraFields() : ExtraFields.renamed(call.extraFields(), TRACE_FIELDS_KEPT_AS);
+    if (extra.length > 0) {
+      out.raw(",").bytes(extra);
     }
     out.raw(",\"parents\":").strings(linked.parents());
     out.raw(",\"children\":").strings(linked.children());
@@ -62,6 +72,11 @@ public final class OutputJson {
     }
     if (linked.revision() > 0) {
       out.raw(",\"revision\":").raw(Integer.toString(linked.revision()));
+    }
+    TraceMark trace = linked.trace();
+    if (trace != null) {
+      out.raw(",\"trace_id\":").string(trace.traceId());
+      out.raw(",\"depth\":").raw(Integer.toString(trace.depth()));
     }
     return out.raw("}").toByteArray();
   }

@@ -50,7 +50,7 @@ public final class LinkSettings implements Serializable, Cloneable {
     LinkSettings settings = new LinkSettings(options.getIdleFlushMs());
     settings.linker = parse(Linker.class, "--linker", options.getLinker());
     settings.maxOutOfOrderMs = options.getMaxOutOfOrderMs();
-    settings.bestParent = options.getBestParent();
+    settings.bestParent = options.getBestParent() || options.getTraces();
     settings.lateLinks = parse(LateLinks.class, "--lateLinks", options.getLateLinks());
     Long horizon = options.getReviseHorizonMs();
     settings.reviseHorizonMs = horizon == null ? settings.maxOutOfOrderMs : horizon;

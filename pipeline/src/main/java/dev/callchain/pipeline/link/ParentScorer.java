@@ -40,7 +40,12 @@ final class ParentScorer {
     for (int i = 0; i < children.size(); i++) {
       HeldCall child = children.get(i);
       double[] scores = model.posterior(child.record.dstIp(), candidates[i]);
-      emit.accept(PartialLinks.parentsOf(child.record, ids[i], new ParentScores(best(ids[i], scores), scores)));
+      int best = best(scores);
+      ParentScores named =
+          best < 0
+              ? new ParentScores(null, scores)
+              : new ParentScores(ids[i][best], scores, endOf(child, candidates[i][best]));
+      emit.accept(PartialLinks.parentsOf(child.record, ids[i], named));
     }
   }
 
@@ -62,12 +67,17 @@ final class ParentScorer {
     return candidates;
   }
 
-  private static String best(String[] ids, double[] scores) {
-    for (int i = 0; i < ids.length; i++) {
+  /** The index of the parent named best, or -1. */
+  private static int best(double[] scores) {
+    for (int i = 0; i < scores.length; i++) {
       if (scores[i] > BEST_ABOVE) {
-        return ids[i];
+        return i;
       }
     }
-    return null;
+    return -1;
+  }
+
+  private static long endOf(HeldCall child, Candidate parent) {
+    return parent.endGap() == Long.MAX_VALUE ? ParentScores.UNKNOWN_END : child.end + parent.endGap();
   }
 }

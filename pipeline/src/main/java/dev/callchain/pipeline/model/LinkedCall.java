@@ -21,6 +21,7 @@ public final class LinkedCall {
   private final String[] children;
   private final @Nullable ParentScores parentScores;
   private final int revision;
+  private final @Nullable TraceMark trace;
 
   /** The id lists must already be sorted ascending and free of duplicates. */
   public LinkedCall(CallRecord call, String[] parents, String[] children) {
@@ -37,11 +38,27 @@ public final class LinkedCall {
       String[] children,
       @Nullable ParentScores parentScores,
       int revision) {
+    this(call, parents, children, parentScores, revision, null);
+  }
+
+  private LinkedCall(
+      CallRecord call,
+      String[] parents,
+      String[] children,
+      @Nullable ParentScores parentScores,
+      int revision,
+      @Nullable TraceMark trace) {
     this.call = Objects.requireNonNull(call);
     this.parents = Objects.requireNonNull(parents);
     this.children = Objects.requireNonNull(children);
     this.parentScores = parentScores;
     this.revision = revision;
+    this.trace = trace;
+  }
+
+  /** This call placed in its trace (--traces). */
+  public LinkedCall withTrace(TraceMark mark) {
+    return new LinkedCall(call, parents, children, parentScores, revision, mark);
   }
 
   public CallRecord call() {
@@ -66,6 +83,16 @@ public final class LinkedCall {
     return revision;
   }
 
+  /** Its place in its trace with --traces, else null. */
+  public @Nullable TraceMark trace() {
+    return trace;
+  }
+
+  /** Its best parent's id, or null: none named, or --bestParent off. */
+  public @Nullable String bestParent() {
+    return parentScores == null ? null : parentScores.best();
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof LinkedCall
@@ -73,7 +100,8 @@ public final class LinkedCall {
         && Arrays.equals(((LinkedCall) o).parents, parents)
         && Arrays.equals(((LinkedCall) o).children, children)
         && Objects.equals(((LinkedCall) o).parentScores, parentScores)
-        && ((LinkedCall) o).revision == revision;
+        && ((LinkedCall) o).revision == revision
+        && Objects.equals(((LinkedCall) o).trace, trace);
   }
 
   @Override
@@ -85,7 +113,8 @@ public final class LinkedCall {
   public String toString() {
     return call + " parents=" + Arrays.toString(parents) + " children=" + Arrays.toString(children)
         + (parentScores == null ? "" : " " + parentScores)
-        + (revision == 0 ? "" : " revision=" + revision);
+        + (revision == 0 ? "" : " revision=" + revision)
+        + (trace == null ? "" : " " + trace);
   }
 
   /** Binary form of a {@link LinkedCall}. */
@@ -108,6 +137,7 @@ public final class LinkedCall {
       IdListCoder.encode(linked.children, out);
       ParentScores.encode(linked.parentScores, out);
       VarIntCoder.of().encode(linked.revision, out);
+      TraceMark.encode(linked.trace, out);
     }
 
     @Override
@@ -117,7 +147,8 @@ public final class LinkedCall {
           IdListCoder.decode(in),
           IdListCoder.decode(in),
           ParentScores.decode(in),
-          VarIntCoder.of().decode(in));
+          VarIntCoder.of().decode(in),
+          TraceMark.decode(in));
     }
 
     @Override

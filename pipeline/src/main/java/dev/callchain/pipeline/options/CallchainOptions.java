@@ -105,6 +105,42 @@ public interface CallchainOptions extends FlinkPipelineOptions {
   void setBestParent(Boolean value);
 
   @Description(
+      "Follow best_parent to each call's root: the output gains trace_id (the root's id) and depth"
+          + " (0 at the root). Turns --bestParent on. A call is written once its ancestors are:"
+          + " when the watermark has passed the root's end. Input fields named trace_id or depth"
+          + " are kept as input_trace_id and input_depth.")
+  @Default.Boolean(false)
+  Boolean getTraces();
+
+  void setTraces(Boolean value);
+
+  @Description(
+      "With --traces: the topic one span per call is written to, in lists (Zipkin's Kafka"
+          + " collector reads topic zipkin); empty writes no spans.")
+  @Default.String("zipkin")
+  String getSpansTopic();
+
+  void setSpansTopic(String value);
+
+  @Description(
+      "With --traces: the spans' format: zipkin_json (lists of Zipkin v2 spans, for Zipkin's and"
+          + " the OpenTelemetry Collector's Kafka receivers) or otlp_proto (OTLP"
+          + " ExportTraceServiceRequest, for the OpenTelemetry Collector).")
+  @Default.String("zipkin_json")
+  String getSpansFormat();
+
+  void setSpansFormat(String value);
+
+  @Description(
+      "With --traces: the topic the service graph is written to: per caller -> callee edge and"
+          + " one-minute event-time window, the calls and their latency percentiles, and per trace"
+          + " its root's latency, calls and depth; empty writes no graph.")
+  @Default.String("callchain-edges")
+  String getEdgesTopic();
+
+  void setEdgesTopic(String value);
+
+  @Description(
       "A link that reaches a call already emitted (a record later than the bound): drop (count"
           + " it; default) or revise (emit the call again with all its links and \"revision\": n).")
   @Default.String("drop")

@@ -1,0 +1,34 @@
+package dev.callchain.pipeline.trace;
+
+import dev.callchain.pipeline.model.LinkedCall;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import dev.callchain.pipeline.model.TraceSummary;
+
+/**
+ * Places every linked call in its trace (--traces): {@link #TRACED} has each call with its trace
+ * id and depth, written once its ancestors are; {@link #TRACES} has each trace's summary, written
+ * with its root.
+ */
+public final class TraceCalls extends PTransform<PCollection<LinkedCall>, PCollectionTuple> {
+  public static final TupleTag<LinkedCall> TRACED = FollowBestParentsFn.TRACED;
+  public static final TupleTag<TraceSummary> TRACES = FollowBestParentsFn.TRACES;
+
+  /** The one key all calls share: see {@link FollowBestParentsFn}. */
+  private static final int FOREST = 0;
+
+  @Override
+  public PCollectionTuple expand(PCollection<LinkedCall> linked) {
+    return linked
+        .apply("OneForest", WithKeys.of(FOREST))
+        .setCoder(KvCoder.of(VarIntCoder.of(), linked.getCoder()))
+        .apply("FollowBestParents", ParDo.of(new FollowBestParentsFn()).withOutputTags(TRACED, TupleTagList.of(TRACES)));
+  }
+}
