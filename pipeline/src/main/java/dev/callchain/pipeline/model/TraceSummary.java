@@ -14,12 +14,17 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
- * A finished trace (--traces): its root, the root's latency, and the calls and depth it had when
- * the root was written (a call that comes after its root is written joins the trace, not this).
+ * A finished trace (--traces): its root, the root's latency, its calls and its depth (0 for a root
+ * alone).
  */
 @DefaultCoder(TraceSummary.TraceSummaryCoder.class)
 public record TraceSummary(
     String traceId, String rootService, long startAtMs, double rootLatencyMsec, int calls, int depth) {
+
+  /** With {@code more} calls, and at least {@code deeper} deep. */
+  public TraceSummary with(int more, int deeper) {
+    return new TraceSummary(traceId, rootService, startAtMs, rootLatencyMsec, calls + more, Math.max(depth, deeper));
+  }
 
   /** Binary form of a {@link TraceSummary}. */
   public static final class TraceSummaryCoder extends AtomicCoder<TraceSummary> {

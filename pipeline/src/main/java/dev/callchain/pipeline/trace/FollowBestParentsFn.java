@@ -2,6 +2,7 @@ package dev.callchain.pipeline.trace;
 
 import dev.callchain.pipeline.CallchainMetrics;
 import dev.callchain.pipeline.link.CallsAtAddress;
+import dev.callchain.pipeline.model.CallRecord;
 import dev.callchain.pipeline.model.LinkedCall;
 import dev.callchain.pipeline.model.ParentScores;
 import dev.callchain.pipeline.model.ServiceName;
@@ -73,6 +74,11 @@ final class FollowBestParentsFn extends DoFn<KV<Integer, LinkedCall>, LinkedCall
   @TimerId("due")
   private final TimerSpec dueSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
+  /** Each trace whose root is placed: its calls and depth so far, written when the root is forgotten. */
+  @StateId("traces")
+  private final StateSpec<MapState<String, TraceSummary>> tracesSpec =
+      StateSpecs.map(StringUtf8Coder.of(), TraceSummary.TraceSummaryCoder.of());
+
   @ProcessElement
   public void processElement(
       @Element KV<Integer, LinkedCall> element,
@@ -81,8 +87,10 @@ final class FollowBestParentsFn extends DoFn<KV<Integer, LinkedCall>, LinkedCall
       @StateId("dueEntries") MapState<String, String> dueEntries,
       @StateId("dueBuckets") ValueState<long[]> dueBuckets,
       @TimerId("due") Timer timer,
+      @StateId("traces") MapState<String, TraceSummary> traces,
       MultiOutputReceiver out) {
-    new Forest(nodes, new DueIds(dueCounts, dueEntries, dueBuckets, timer), out).arrive(element.getValue());
+    new Forest(nodes, traces, new DueIds(dueCounts, dueEntries, dueBuckets, timer), out)
+        .arrive(element.getValue());
   }
 
   @OnTimer("due")
@@ -93,21 +101,28 @@ final class FollowBestParentsFn extends DoFn<KV<Integer, LinkedCall>, LinkedCall
       @StateId("dueEntries") MapState<String, String> dueEntries,
       @StateId("dueBuckets") ValueState<long[]> dueBuckets,
       @TimerId("due") Timer timer,
+      @StateId("traces") MapState<String, TraceSummary> traces,
       MultiOutputReceiver out) {
     long now = context.fireTimestamp().getMillis();
     DueIds due = new DueIds(dueCounts, dueEntries, dueBuckets, timer);
-    Forest forest = new Forest(nodes, due, out);
+    Forest forest = new Forest(nodes, traces, due, out);
     due.takeDue(now, id -> forest.due(id, now));
   }
 
   /** The key's state, seen as a forest of calls: one per element or timer firing. */
   private final class Forest {
     private final MapState<String, TraceNode> nodes;
+    private final MapState<String, TraceSummary> traces;
     private final DueIds due;
     private final MultiOutputReceiver out;
 
-    Forest(MapState<String, TraceNode> nodes, DueIds due, MultiOutputReceiver out) {
+    Forest(
+        MapState<String, TraceNode> nodes,
+        MapState<String, TraceSummary> traces,
+        DueIds due,
+        MultiOutputReceiver out) {
       this.nodes = nodes;
+      this.traces = traces;
       this.due = due;
       this.out = out;
     }
@@ -149,6 +164,9 @@ final class FollowBestParentsFn extends DoFn<KV<Integer, LinkedCall>, LinkedCall
       }
       if (node.kind == Kind.PLACED) {
         nodes.remove(id);
+        if (node.mark.depth() == 0) {
+          finish(id);
+        }
         return;
       }
       String parentId = node.call.bestParent();
@@ -208,17 +226,28 @@ final class FollowBestParentsFn extends DoFn<KV<Integer, LinkedCall>, LinkedCall
           }
         }
       }
-      if (firstMark.depth() == 0) {
+      tally(first, firstMark, calls, depth);
+    }
+
+    /** Counts placed calls in their trace's summary, which a root starts. */
+    private void tally(LinkedCall first, TraceMark mark, int calls, int depth) {
+      TraceSummary trace = traces.get(mark.traceId()).read();
+      if (trace == null && mark.depth() == 0) {
+        CallRecord root = first.call();
+        trace = new TraceSummary(mark.traceId(), ServiceName.of(root), root.startAtMs(), root.latencyMsec(), 0, 0);
+      }
+      if (trace != null) {
+        traces.put(mark.traceId(), trace.with(calls, depth));
+      }
+    }
+
+    /** The root is forgotten, so every call of its trace has come: the trace is written. */
+    private void finish(String rootId) {
+      TraceSummary trace = traces.get(rootId).read();
+      if (trace != null) {
+        traces.remove(rootId);
         completed.inc();
-        out.get(TRACES)
-            .output(
-                new TraceSummary(
-                    firstMark.traceId(),
-                    ServiceName.of(first.call()),
-                    first.call().startAtMs(),
-                    first.call().latencyMsec(),
-                    calls,
-                    depth));
+        out.get(TRACES).output(trace);
       }
     }
   }

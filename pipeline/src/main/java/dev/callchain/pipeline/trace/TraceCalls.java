@@ -1,6 +1,7 @@
 package dev.callchain.pipeline.trace;
 
 import dev.callchain.pipeline.model.LinkedCall;
+import dev.callchain.pipeline.model.TraceSummary;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -10,12 +11,11 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import dev.callchain.pipeline.model.TraceSummary;
 
 /**
  * Places every linked call in its trace (--traces): {@link #TRACED} has each call with its trace
  * id and depth, written once its ancestors are; {@link #TRACES} has each trace's summary, written
- * with its root.
+ * once all its calls have surely come (the watermark is past its root's end).
  */
 public final class TraceCalls extends PTransform<PCollection<LinkedCall>, PCollectionTuple> {
   public static final TupleTag<LinkedCall> TRACED = FollowBestParentsFn.TRACED;
@@ -29,6 +29,8 @@ public final class TraceCalls extends PTransform<PCollection<LinkedCall>, PColle
     return linked
         .apply("OneForest", WithKeys.of(FOREST))
         .setCoder(KvCoder.of(VarIntCoder.of(), linked.getCoder()))
-        .apply("FollowBestParents", ParDo.of(new FollowBestParentsFn()).withOutputTags(TRACED, TupleTagList.of(TRACES)));
+        .apply(
+            "FollowBestParents",
+            ParDo.of(new FollowBestParentsFn()).withOutputTags(TRACED, TupleTagList.of(TRACES)));
   }
 }
