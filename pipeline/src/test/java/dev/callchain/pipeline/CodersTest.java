@@ -12,7 +12,14 @@ import dev.callchain.pipeline.model.Origin;
 import dev.callchain.pipeline.model.ParentScores;
 import dev.callchain.pipeline.model.PartialLinks;
 import dev.callchain.pipeline.model.Rejection;
+import dev.callchain.pipeline.model.TraceMark;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import org.apache.beam.sdk.coders.BooleanCoder;
+import org.apache.beam.sdk.coders.DoubleCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.testing.CoderProperties;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.junit.jupiter.api.Test;
@@ -46,6 +53,31 @@ class CodersTest {
         new LinkedCall(CALL, new String[] {"p1"}, new String[0], new ParentScores(null, new double[] {1}), 0));
     PartialLinks half = PartialLinks.parentsOf(CALL, new String[] {"p"}, new ParentScores("p", new double[] {1}));
     assertEquals(half.scores(), CoderUtils.clone(PartialLinks.PartialLinksCoder.of(), half).scores());
+  }
+
+  @Test
+  void aTracedCallAndTheBestParentsEndRoundTrip() throws Exception {
+    CoderProperties.coderDecodeEncodeEqual(
+        LinkedCall.LinkedCallCoder.of(),
+        new LinkedCall(CALL, new String[] {"p"}, new String[0], new ParentScores("p", new double[] {1}, 5_000), 0)
+            .withTrace(new TraceMark("root", 3, "api")));
+    CoderProperties.coderDecodeEncodeEqual(
+        LinkedCall.LinkedCallCoder.of(), new LinkedCall(CALL, new String[0], new String[0]).withTrace(TraceMark.root("r")));
+  }
+
+  /** A savepoint's scores, written before the best parent's end was kept, still read. */
+  @Test
+  void scoresWrittenWithoutTheBestParentsEndStillRead() throws Exception {
+    ByteArrayOutputStream older = new ByteArrayOutputStream();
+    BooleanCoder.of().encode(true, older); // present
+    BooleanCoder.of().encode(true, older); // a best parent
+    StringUtf8Coder.of().encode("p2", older);
+    VarIntCoder.of().encode(2, older);
+    DoubleCoder.of().encode(0.25, older);
+    DoubleCoder.of().encode(0.75, older);
+    assertEquals(
+        new ParentScores("p2", new double[] {0.25, 0.75}),
+        ParentScores.decode(new ByteArrayInputStream(older.toByteArray())));
   }
 
   @Test

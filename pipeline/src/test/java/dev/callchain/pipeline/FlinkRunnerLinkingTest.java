@@ -13,6 +13,10 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 class FlinkRunnerLinkingTest extends LinkingScenarios {
   @Override
   protected PipelineOptions options() {
+    return flinkRunner();
+  }
+
+  static PipelineOptions flinkRunner() {
     FlinkPipelineOptions options = PipelineOptionsFactory.as(FlinkPipelineOptions.class);
     options.setRunner(FlinkRunner.class);
     options.setStreaming(true);

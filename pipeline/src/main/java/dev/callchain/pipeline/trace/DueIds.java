@@ -29,12 +29,20 @@ final class DueIds {
   private final ValueState<long[]> buckets;
   /** Fires at the earliest bucket's time. */
   private final Timer timer;
+  /** The element's or timer's time: a timer may not be set before it. */
+  private final long now;
 
-  DueIds(MapState<Long, Integer> counts, MapState<String, String> entries, ValueState<long[]> buckets, Timer timer) {
+  DueIds(
+      MapState<Long, Integer> counts,
+      MapState<String, String> entries,
+      ValueState<long[]> buckets,
+      Timer timer,
+      Instant now) {
     this.counts = counts;
     this.entries = entries;
     this.buckets = buckets;
     this.timer = timer;
+    this.now = now.getMillis();
   }
 
   /** {@code id} is to be looked at once the watermark has passed {@code dueAt}. */
@@ -49,8 +57,8 @@ final class DueIds {
     }
   }
 
-  /** Hands every id due by {@code now} to {@code due} (which may add more), earliest first. */
-  void takeDue(long now, Consumer<String> due) {
+  /** Hands every id due by now to {@code due} (which may add more, even due now), earliest first. */
+  void takeDue(Consumer<String> due) {
     long[] held = held();
     while (held.length > 0 && held[0] * BUCKET_MS <= now) {
       long bucket = held[0];
@@ -91,7 +99,8 @@ final class DueIds {
       return;
     }
     buckets.write(held);
-    timer.set(new Instant(held[0] * BUCKET_MS));
+    // What is due already fires at once (or is taken by the loop in takeDue).
+    timer.set(new Instant(Math.max(held[0] * BUCKET_MS, now)));
   }
 
   private static String entryKey(long bucket, int n) {

@@ -82,6 +82,7 @@ final class FollowBestParentsFn extends DoFn<KV<Integer, LinkedCall>, LinkedCall
   @ProcessElement
   public void processElement(
       @Element KV<Integer, LinkedCall> element,
+      @Timestamp Instant timestamp,
       @StateId("nodes") MapState<String, TraceNode> nodes,
       @StateId("dueCounts") MapState<Long, Integer> dueCounts,
       @StateId("dueEntries") MapState<String, String> dueEntries,
@@ -89,7 +90,7 @@ final class FollowBestParentsFn extends DoFn<KV<Integer, LinkedCall>, LinkedCall
       @TimerId("due") Timer timer,
       @StateId("traces") MapState<String, TraceSummary> traces,
       MultiOutputReceiver out) {
-    new Forest(nodes, traces, new DueIds(dueCounts, dueEntries, dueBuckets, timer), out)
+    new Forest(nodes, traces, new DueIds(dueCounts, dueEntries, dueBuckets, timer, timestamp), out)
         .arrive(element.getValue());
   }
 
@@ -104,9 +105,9 @@ final class FollowBestParentsFn extends DoFn<KV<Integer, LinkedCall>, LinkedCall
       @StateId("traces") MapState<String, TraceSummary> traces,
       MultiOutputReceiver out) {
     long now = context.fireTimestamp().getMillis();
-    DueIds due = new DueIds(dueCounts, dueEntries, dueBuckets, timer);
+    DueIds due = new DueIds(dueCounts, dueEntries, dueBuckets, timer, context.fireTimestamp());
     Forest forest = new Forest(nodes, traces, due, out);
-    due.takeDue(now, id -> forest.due(id, now));
+    due.takeDue(id -> forest.due(id, now));
   }
 
   /** The key's state, seen as a forest of calls: one per element or timer firing. */

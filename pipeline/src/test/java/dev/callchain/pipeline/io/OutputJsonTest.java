@@ -11,6 +11,7 @@ import dev.callchain.pipeline.model.DeadLetter;
 import dev.callchain.pipeline.model.LinkedCall;
 import dev.callchain.pipeline.model.Origin;
 import dev.callchain.pipeline.model.ParentScores;
+import dev.callchain.pipeline.model.TraceMark;
 import dev.callchain.pipeline.model.Rejection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -53,6 +54,19 @@ class OutputJsonTest {
     assertTrue(
         new String(OutputJson.linkedCall(unnamed), StandardCharsets.UTF_8)
             .endsWith("\"children\":[],\"best_parent\":null,\"parent_scores\":{}}"));
+  }
+
+  @Test
+  void aTracedCallKeepsItsInputTraceFieldsUnderNewNames() {
+    byte[] extra = "\"depth\":7,\"service\":\"api\",\"trace\\u005fid\":{\"x\":[1]}".getBytes(StandardCharsets.UTF_8);
+    LinkedCall traced =
+        new LinkedCall(new CallRecord("c", "a", "b", 1000, 1030, 30, extra), new String[] {"p"}, new String[0])
+            .withTrace(new TraceMark("root", 2, "web"));
+    assertEquals(
+        "{\"id\":\"c\",\"src_ip\":\"a\",\"dst_ip\":\"b\",\"start_at_ms\":1000,\"end_at_ms\":1030,"
+            + "\"latency_msec\":30,\"input_depth\":7,\"service\":\"api\",\"input_trace_id\":{\"x\":[1]},"
+            + "\"parents\":[\"p\"],\"children\":[],\"trace_id\":\"root\",\"depth\":2}",
+        new String(OutputJson.linkedCall(traced), StandardCharsets.UTF_8));
   }
 
   @Test
