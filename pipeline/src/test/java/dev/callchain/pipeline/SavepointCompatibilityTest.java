@@ -61,7 +61,7 @@ class SavepointCompatibilityTest {
    * are checked too, since a job may be restored with them switched.
    */
   private static final List<String> VARIANTS =
-      List.of("--bestParent=true", "--lateLinks=revise", "--addressSliceMs=1000");
+      List.of("--bestParent=true", "--lateLinks=revise", "--addressSliceMs=1000", "--traces=true");
 
   private static final String HEADER =
       """

@@ -28,6 +28,8 @@ public record TraceSummary(
 
   /** Binary form of a {@link TraceSummary}. */
   public static final class TraceSummaryCoder extends AtomicCoder<TraceSummary> {
+    private static final long serialVersionUID = 1L;
+
     private static final TraceSummaryCoder INSTANCE = new TraceSummaryCoder();
 
     /** Lets @DefaultCoder find this coder for {@link TraceSummary}. */

@@ -109,6 +109,8 @@ final class DueIds {
 
   /** Binary form of the buckets: a count, then each. */
   static final class BucketsCoder extends AtomicCoder<long[]> {
+    private static final long serialVersionUID = 1L;
+
     private static final BucketsCoder INSTANCE = new BucketsCoder();
 
     static BucketsCoder of() {

@@ -87,6 +87,8 @@ final class TraceNode {
 
   /** Binary form of a {@link TraceNode}. */
   static final class TraceNodeCoder extends AtomicCoder<TraceNode> {
+    private static final long serialVersionUID = 1L;
+
     private static final TraceNodeCoder INSTANCE = new TraceNodeCoder();
 
     static TraceNodeCoder of() {
