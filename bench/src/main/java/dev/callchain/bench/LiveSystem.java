@@ -17,6 +17,8 @@ enum LiveSystem {
   /** callchain naming each call's most likely real parent (--bestParent), the cost of which this measures. */
   CALLCHAIN_BEST_PARENT("callchain-best-parent", "callchain, --bestParent (FlinkRunner, live stream)",
       "--bestParent=true"),
+  /** callchain placing each call in its trace (--traces, which scores parents too), with its spans and graph. */
+  CALLCHAIN_TRACES("callchain-traces", "callchain, --traces (FlinkRunner, live stream)", "--traces=true"),
   /**
    * callchain writing in Kafka transactions committed with each checkpoint (every 10 s unless an
    * option says otherwise), read as committed.

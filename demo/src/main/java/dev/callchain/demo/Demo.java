@@ -131,7 +131,8 @@ final class Demo {
               "--maxOutOfOrderMs=" + MAX_OUT_OF_ORDER_MS,
               "--idleFlushMs=" + IDLE_FLUSH_MS,
               "--idlePartitionMs=2000",
-              "--checkpointingInterval=10000"
+              "--checkpointingInterval=10000",
+              "--traces=true"
             },
             Map.of());
     Pipeline pipeline = Pipeline.create(options);
@@ -180,5 +181,13 @@ final class Demo {
     // The simulator runs in real time, so this is the offered load, not the pipeline's limit.
     err.printf("  records/s          %.0f (as fast as the simulator offers them)%n",
         seconds > 0 ? recordsIn / seconds : 0.0);
+    err.println();
+    err.println("demo: the latest finished traces");
+    watcher.latestTraces().forEach(trace -> err.print(describe(trace)));
+  }
+
+  /** A finished trace as the demo shows it: a heading, then its tree. */
+  static String describe(TraceTrees.FinishedTrace trace) {
+    return "trace        " + trace.traceId() + " (" + trace.calls() + " calls)\n" + trace.tree();
   }
 }

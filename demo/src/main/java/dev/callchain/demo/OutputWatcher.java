@@ -14,15 +14,24 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads the output and dead-letter topics as they fill, prints each record, and counts. */
+/**
+ * Reads the output and dead-letter topics as they fill, prints each record, and counts; every few
+ * seconds it also draws the trace that just finished as a tree.
+ */
 final class OutputWatcher implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Finished traces kept for the summary. */
+  static final int LATEST_TRACES = 3;
+  /** A tree at most this often, so that the records stay readable. */
+  private static final long TREE_EVERY_NANOS = Duration.ofSeconds(5).toNanos();
 
   private final KafkaConsumer<String, String> consumer;
   private final PrintStream out;
   private final Set<String> linkedIds = ConcurrentHashMap.newKeySet();
   private final AtomicLong deadLetters = new AtomicLong();
   private final AtomicLong links = new AtomicLong();
+  private final TraceTrees traces = new TraceTrees(LATEST_TRACES);
+  private long lastTreeDrawnNanos;
   private volatile long lastOutputNanos = System.nanoTime();
   private volatile boolean running = true;
   private final Thread thread;
@@ -68,6 +77,11 @@ final class OutputWatcher implements AutoCloseable {
       JsonNode node = JSON.readTree(json);
       linkedIds.add(node.get("id").asText());
       links.addAndGet(node.get("parents").size());
+      TraceTrees.FinishedTrace finished = traces.add(node);
+      if (finished != null && System.nanoTime() - lastTreeDrawnNanos > TREE_EVERY_NANOS) {
+        lastTreeDrawnNanos = System.nanoTime();
+        out.print(Demo.describe(finished));
+      }
     } catch (Exception e) {
       out.println("unreadable output: " + json);
     }
@@ -87,6 +101,11 @@ final class OutputWatcher implements AutoCloseable {
 
   long linked() {
     return linkedIds.size();
+  }
+
+  /** The latest traces that finished, oldest first. */
+  List<TraceTrees.FinishedTrace> latestTraces() {
+    return traces.latest();
   }
 
   long deadLetters() {
