@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Everything {@code scripts/stack} runs listens on the loopback only: every TCP socket its
  * processes listen on (the broker's two listeners; the JobManager's RPC, REST, blob server and
  * metrics query service; each TaskManager's RPC, data and metrics ports, most on ports the OS
- * picks) is bound to 127.0.0.1, none to 0.0.0.0 or ::, so nothing of it is reachable from another
+ * picks; Zipkin's API and UI) is bound to 127.0.0.1, none to 0.0.0.0 or ::, so nothing of it is reachable from another
  * machine.
  */
 class StackListenersTest {
@@ -30,7 +30,7 @@ class StackListenersTest {
       stack.start();
 
       Map<String, Long> pids = stack.pids();
-      assertEquals(Set.of("kafka", "jobmanager", "taskmanager-1", "taskmanager-2"), pids.keySet());
+      assertEquals(Set.of("kafka", "jobmanager", "taskmanager-1", "taskmanager-2", "zipkin"), pids.keySet());
       List<String> listeners = new ArrayList<>();
       List<String> reachableFromOutside = new ArrayList<>();
       for (Map.Entry<String, Long> process : pids.entrySet()) {
@@ -46,6 +46,7 @@ class StackListenersTest {
       // The ports the stack was given are among them: the sockets were found, not missed.
       assertTrue(listeners.contains("kafka 127.0.0.1:" + stack.kafkaPort), listeners::toString);
       assertTrue(listeners.contains("jobmanager 127.0.0.1:" + stack.restPort), listeners::toString);
+      assertTrue(listeners.contains("zipkin 127.0.0.1:" + stack.zipkinPort), listeners::toString);
       for (String taskManager : List.of("taskmanager-1", "taskmanager-2")) {
         assertTrue(listeners.stream().anyMatch(listener -> listener.startsWith(taskManager)), listeners::toString);
       }

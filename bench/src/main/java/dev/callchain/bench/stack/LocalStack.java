@@ -21,6 +21,7 @@ public final class LocalStack implements AutoCloseable {
   public final Path dir;
   public final int kafkaPort;
   public final int restPort;
+  public final int zipkinPort;
   private final Path repo;
   private final Map<String, String> environment;
 
@@ -30,13 +31,15 @@ public final class LocalStack implements AutoCloseable {
     this.dir = dir;
     this.kafkaPort = freePort();
     this.restPort = freePort();
+    this.zipkinPort = freePort();
     this.environment =
         Map.of(
             "CALLCHAIN_STACK_DIR", dir.toString(),
             "CALLCHAIN_KAFKA_PORT", Integer.toString(kafkaPort),
             "CALLCHAIN_KAFKA_CONTROLLER_PORT", Integer.toString(freePort()),
             "CALLCHAIN_FLINK_REST_PORT", Integer.toString(restPort),
-            "CALLCHAIN_FLINK_RPC_PORT", Integer.toString(freePort()));
+            "CALLCHAIN_FLINK_RPC_PORT", Integer.toString(freePort()),
+            "CALLCHAIN_ZIPKIN_PORT", Integer.toString(zipkinPort));
   }
 
   public String bootstrapServers() {
@@ -102,7 +105,7 @@ public final class LocalStack implements AutoCloseable {
     return pids;
   }
 
-  /** A process of the stack (kafka, jobmanager, taskmanager-N), by the pid the stack recorded. */
+  /** A process of the stack (kafka, jobmanager, taskmanager-N, zipkin), by the pid the stack recorded. */
   public ProcessHandle component(String name) throws IOException {
     long pid = Long.parseLong(Files.readString(dir.resolve("pids/" + name + ".pid")).trim());
     return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " (pid " + pid + ") is not running"));
