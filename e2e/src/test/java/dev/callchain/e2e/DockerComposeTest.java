@@ -32,33 +32,46 @@ class DockerComposeTest {
 
   @Test
   void hasTheServicesTheReadmeNames() {
-    for (String name : List.of("kafka", "topics", "jobmanager", "taskmanager", "submit", "simulator", "consume")) {
+    for (String name : List.of("kafka", "topics", "jobmanager", "taskmanager", "zipkin", "submit", "simulator", "consume")) {
       assertTrue(services.has(name), "service " + name);
     }
   }
 
   @Test
-  void publishesKafkaAndTheFlinkDashboard() {
+  void publishesKafkaTheFlinkDashboardAndZipkin() {
     assertTrue(ports("kafka").contains("9092:9092"), "kafka 9092");
     assertTrue(ports("jobmanager").contains("8081:8081"), "dashboard 8081");
+    assertTrue(ports("zipkin").contains("9411:9411"), "zipkin 9411");
+  }
+
+  /** In memory, collecting from the topic the topics service creates, on the broker's in-network listener. */
+  @Test
+  void zipkinCollectsFromTheBroker() {
+    JsonNode environment = services.get("zipkin").get("environment");
+    assertEquals("mem", environment.get("STORAGE_TYPE").asText());
+    assertEquals("kafka:19092", environment.get("KAFKA_BOOTSTRAP_SERVERS").asText());
+    assertEquals("zipkin", environment.get("KAFKA_TOPIC").asText());
+    assertTrue(services.get("zipkin").get("depends_on").has("topics"), "zipkin starts after the topics exist");
   }
 
   @Test
   void usesThePomsVersions() {
     String kafka = System.getProperty("callchain.kafka.version");
     String flink = System.getProperty("callchain.flink.version");
+    String zipkin = System.getProperty("callchain.zipkin.version");
     assertEquals("apache/kafka:" + kafka, services.get("kafka").get("image").asText());
     assertEquals("apache/kafka:" + kafka, services.get("topics").get("image").asText());
     for (String name : List.of("jobmanager", "taskmanager")) {
       String image = services.get(name).get("image").asText();
       assertTrue(image.startsWith("flink:" + flink + "-"), name + " image " + image);
     }
+    assertEquals("openzipkin/zipkin:" + zipkin, services.get("zipkin").get("image").asText());
   }
 
   @Test
   void createsTheTopicsThePipelineUsesByDefault() {
     String command = services.get("topics").get("command").toString();
-    for (String topic : List.of("test-topic", "linked-topic", "dead-letter-topic")) {
+    for (String topic : List.of("test-topic", "linked-topic", "dead-letter-topic", "zipkin", "callchain-edges")) {
       assertTrue(command.contains(topic), topic);
     }
     assertTrue(command.contains("--partitions 5"));
