@@ -29,11 +29,14 @@ final class Demo {
   static final String INPUT = "test-topic";
   static final String OUTPUT = "linked-topic";
   static final String DEAD_LETTERS = "dead-letter-topic";
+  static final String SPANS = "zipkin";
+  static final String EDGES = "callchain-edges";
   private static final int PARTITIONS = 5;
   /** Longer than the simulator's largest delay in the demo (SIMPY_MAX_DELAY_MS). */
   private static final long MAX_OUT_OF_ORDER_MS = 2000;
   private static final long IDLE_FLUSH_MS = 3000;
   private static final Duration WAIT_FOR_OUTPUT = Duration.ofMinutes(3);
+  private static final Duration ZIPKIN_WAIT = Duration.ofSeconds(30);
 
   /** Malformed logs the demo adds, to show the dead letters. */
   static final List<String> MALFORMED =
@@ -55,14 +58,15 @@ final class Demo {
   /** @return whether every record came back */
   boolean run() throws Exception {
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
-      for (String topic : List.of(INPUT, OUTPUT, DEAD_LETTERS)) {
+      for (String topic : List.of(INPUT, OUTPUT, DEAD_LETTERS, SPANS, EDGES)) {
         broker.createTopic(topic, PARTITIONS);
       }
       err.println("demo: Kafka (in-process, KRaft) at " + broker.bootstrapServers());
       long started = System.nanoTime();
       PipelineResult job = startPipeline(broker.bootstrapServers());
       err.println("demo: pipeline submitted to Flink's embedded cluster");
-      try (OutputWatcher watcher = OutputWatcher.start(broker.bootstrapServers(), out)) {
+      try (ZipkinView zipkin = settings.ui() ? ZipkinView.start(broker.bootstrapServers(), SPANS, err) : ZipkinView.none();
+          OutputWatcher watcher = OutputWatcher.start(broker.bootstrapServers(), out)) {
         Simulator simulator = new Simulator(simulatorConfig(broker.bootstrapServers()), out, err);
         sendMalformed(broker.bootstrapServers());
         if (settings.stream()) {
@@ -73,6 +77,7 @@ final class Demo {
         long expected = simulated.recordsSent();
         boolean complete = watcher.awaitCounts(expected, MALFORMED.size(), WAIT_FOR_OUTPUT);
         printSummary(watcher, expected, started);
+        showInZipkin(zipkin, watcher);
         if (!complete) {
           err.println("demo: only " + watcher.linked() + " of " + expected + " linked records and "
               + watcher.deadLetters() + " of " + MALFORMED.size() + " dead letters arrived within "
@@ -114,6 +119,27 @@ final class Demo {
     Thread.sleep(IDLE_FLUSH_MS + 2000);
     printSummary(watcher, watcher.linked(), started);
     return true;
+  }
+
+  /**
+   * Links the latest finished trace in Zipkin's UI; a person at a terminal then has until Enter
+   * to look, since the demo's Zipkin stops with it.
+   */
+  private void showInZipkin(ZipkinView zipkin, OutputWatcher watcher) throws Exception {
+    List<TraceTrees.FinishedTrace> latest = watcher.latestTraces();
+    if (!zipkin.shown() || latest.isEmpty()) {
+      return;
+    }
+    TraceTrees.FinishedTrace trace = latest.get(latest.size() - 1);
+    err.println();
+    err.println(
+        zipkin.trace(trace, ZIPKIN_WAIT)
+            .map(link -> "demo: trace " + trace.traceId() + " in Zipkin: " + link)
+            .orElse("demo: Zipkin did not show trace " + trace.traceId() + " within " + ZIPKIN_WAIT.toSeconds() + " s"));
+    if (System.console() != null) {
+      err.println("demo: Zipkin stays up at " + zipkin.ui() + " until you press Enter");
+      System.in.read();
+    }
   }
 
   private PipelineResult startPipeline(String bootstrapServers) {

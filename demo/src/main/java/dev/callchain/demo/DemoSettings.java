@@ -1,15 +1,17 @@
 package dev.callchain.demo;
 
 /** The demo's few flags. */
-record DemoSettings(boolean stream, long traces, double intervalMs) {
+record DemoSettings(boolean stream, long traces, double intervalMs, boolean ui) {
   static final String USAGE =
-      "usage: scripts/demo [--stream] [--count TRACES (default 300)] [--interval MS (default 10)]\n"
-          + "  --stream  keep simulating and linking until Ctrl-C";
+      "usage: scripts/demo [--stream] [--count TRACES (default 300)] [--interval MS (default 10)] [--no-ui]\n"
+          + "  --stream  keep simulating and linking until Ctrl-C\n"
+          + "  --no-ui   no Zipkin: the traces are shown only as trees";
 
   static DemoSettings parse(String[] args) {
     boolean stream = false;
     long traces = 300;
     double interval = 10;
+    boolean ui = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--stream":
@@ -27,11 +29,14 @@ record DemoSettings(boolean stream, long traces, double intervalMs) {
             throw new IllegalArgumentException("--interval must be more than 0");
           }
           break;
+        case "--no-ui":
+          ui = false;
+          break;
         default:
           throw new IllegalArgumentException("unknown flag " + args[i]);
       }
     }
-    return new DemoSettings(stream, traces, interval);
+    return new DemoSettings(stream, traces, interval, ui);
   }
 
   private static String value(String[] args, int i, String flag) {
