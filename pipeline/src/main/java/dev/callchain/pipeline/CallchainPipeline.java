@@ -13,6 +13,7 @@ import dev.callchain.pipeline.model.LinkedCall;
 import dev.callchain.pipeline.options.CallchainOptions;
 import dev.callchain.pipeline.parse.ParseCalls;
 import dev.callchain.pipeline.sink.FitLinkedCalls;
+import dev.callchain.pipeline.spans.WriteSpans;
 import dev.callchain.pipeline.trace.TraceCalls;
 import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -27,7 +28,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * The whole job: read call logs, parse them (rejects to dead letters) with event time, link them
  * by address, join each call's links by id, place each in its trace (--traces), and write the
- * linked calls; every record written fits
+ * linked calls, and with traces on Kafka their spans; every record written fits
  * its sink (--maxRecordBytes), so that no record can stop the job.
  */
 public final class CallchainPipeline extends PTransform<PBegin, PDone> {
@@ -55,9 +56,12 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
         linked.get(FitLinkedCalls.FITTING).apply("WriteLinkedCalls", linkedCallsSink(kafka));
 
     // Rejected logs, and linked calls too large for their sink or refused by it: nothing is lost.
-    PCollectionList.of(parsed.get(ParseCalls.DEAD_LETTERS))
-        .and(linked.get(FitLinkedCalls.TOO_LARGE))
-        .and(refused)
+    PCollectionList<DeadLetter> deadLetters =
+        PCollectionList.of(parsed.get(ParseCalls.DEAD_LETTERS)).and(linked.get(FitLinkedCalls.TOO_LARGE)).and(refused);
+    if (options.getTraces() && kafka != null && !options.getSpansTopic().isEmpty()) {
+      deadLetters = deadLetters.and(calls.apply("WriteSpans", WriteSpans.to(kafka, options)));
+    }
+    deadLetters
         .apply("AllDeadLetters", Flatten.pCollections())
         .apply("FormatDeadLetters", ToKeyedJson.deadLetters(options.getMaxRecordBytes()))
         // What the dead letters' own topic refuses is logged and counted there (SendToKafka).

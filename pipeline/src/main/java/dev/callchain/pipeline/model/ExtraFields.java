@@ -6,13 +6,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Reads a call's extra fields (the parser keeps them as the exact bytes of their members,
- * {@code "name":value,...}): one top-level string, or the members with some names changed.
+ * {@code "name":value,...}): one top-level string or number, or the members with some names changed.
  */
 public final class ExtraFields {
   private static final JsonFactory JSON = new JsonFactory();
@@ -21,6 +22,38 @@ public final class ExtraFields {
 
   /** The string value of top-level member {@code name}, or null when absent or not a string. */
   public static @Nullable String string(byte[] extra, String name) {
+    return member(extra, name, (token, parser) -> token == JsonToken.VALUE_STRING ? parser.getText() : null);
+  }
+
+  /**
+   * The number in top-level member {@code name}, written as a JSON number or a string holding one
+   * (SPEC §1 takes both), or null when absent or anything else.
+   */
+  public static @Nullable BigDecimal number(byte[] extra, String name) {
+    return member(
+        extra,
+        name,
+        (token, parser) -> {
+          if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+            return parser.getDecimalValue();
+          }
+          if (token != JsonToken.VALUE_STRING) {
+            return null;
+          }
+          try {
+            return new BigDecimal(parser.getText().strip());
+          } catch (NumberFormatException e) {
+            return null;
+          }
+        });
+  }
+
+  /** How a member's value is read, its parser on the value's first token. */
+  private interface ValueReader<T> {
+    @Nullable T read(JsonToken token, JsonParser parser) throws IOException;
+  }
+
+  private static <T> @Nullable T member(byte[] extra, String name, ValueReader<T> reader) {
     if (extra.length == 0) {
       return null;
     }
@@ -30,7 +63,7 @@ public final class ExtraFields {
         boolean wanted = parser.currentName().equals(name);
         JsonToken value = parser.nextToken();
         if (wanted) {
-          return value == JsonToken.VALUE_STRING ? parser.getText() : null;
+          return reader.read(value, parser);
         }
         parser.skipChildren();
       }

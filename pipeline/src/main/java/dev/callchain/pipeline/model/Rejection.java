@@ -22,7 +22,9 @@ public enum Rejection {
   /** A linked call whose JSON is over --maxRecordBytes (its lists, or its extra fields). */
   OUTPUT_TOO_LARGE(false),
   /** A linked call the output topic refused (a topic whose own limit is lower, say). */
-  SINK_REFUSED(false);
+  SINK_REFUSED(false),
+  /** A call whose span alone is over --maxRecordBytes (a long name or service, from extra fields). */
+  SPAN_TOO_LARGE(false);
 
   private final boolean ofInput;
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import dev.callchain.pipeline.io.KafkaClientProperties;
 import dev.callchain.pipeline.link.LinkSettings;
+import dev.callchain.pipeline.spans.WriteSpans;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
@@ -173,6 +174,7 @@ public final class OptionsReader {
         "--maxRecordBytes must be at least " + MIN_RECORD_BYTES + " (a dead letter's reason and origin)");
     require(options.getAddressSliceMs() == null || options.getAddressSliceMs() >= 0, "--addressSliceMs must be 0 (off) or more");
     KafkaClientProperties.read(options.getKafkaProperties()); // refused or unreadable: said in words
+    WriteSpans.format(options);
     LinkSettings settings = LinkSettings.from(options);
     require(
         settings.linker() == LinkSettings.Linker.INDEX
