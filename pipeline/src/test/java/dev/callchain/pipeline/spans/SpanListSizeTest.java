@@ -22,7 +22,7 @@ class SpanListSizeTest {
       int expected = 0;
       int spans = 1 + random.nextInt(300);
       for (int i = 0; i < spans; i++) {
-        expected = add(list, randomCall(random, round + "-" + i));
+        expected = add(list, randomCall(random, round + "-" + i, 0, 400));
       }
       assertEquals(spans, list.size());
       assertEquals(expected, list.take().length, format + " round " + round);
@@ -37,10 +37,13 @@ class SpanListSizeTest {
     return bytes;
   }
 
-  /** Services of a few names (OTLP groups by them), names of any length, with or without a parent. */
-  static LinkedCall randomCall(Random random, String id) {
-    String extra =
-        "\"service\":\"svc-" + random.nextInt(5) + "\",\"name\":\"" + "n".repeat(random.nextInt(400)) + "\"";
+  /**
+   * Services of a few names (OTLP groups by them), names of {@code minName} to {@code maxName}
+   * characters, with or without a parent.
+   */
+  static LinkedCall randomCall(Random random, String id, int minName, int maxName) {
+    String name = "n".repeat(minName + random.nextInt(maxName - minName));
+    String extra = "\"service\":\"svc-" + random.nextInt(5) + "\",\"name\":\"" + name + "\"";
     CallRecord call =
         new CallRecord(
             id, "10.0.0." + random.nextInt(9), "10.1.0." + random.nextInt(9), 1000, 1000 + random.nextInt(50), 0,
