@@ -176,6 +176,12 @@ class CallchainMainTest {
     assertTrue(errors().contains("--linker=scan is the plain baseline"), errors());
   }
 
+  @Test
+  void aSpansFormatIsCheckedByName() {
+    assertEquals(2, main("--runner=DirectRunner", "--traces=true", "--spansFormat=jaeger"));
+    assertTrue(errors().contains("--spansFormat must be zipkin_json or otlp_proto, not 'jaeger'"), errors());
+  }
+
   /** --bestParent adds its two fields and leaves the SPEC's links as they are. */
   @Test
   void aFileRunWithBestParentKeepsTheLinksAndNamesParents() throws IOException {
