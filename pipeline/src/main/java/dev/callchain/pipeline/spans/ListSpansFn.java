@@ -5,6 +5,7 @@ import dev.callchain.pipeline.model.DeadLetter;
 import dev.callchain.pipeline.model.LinkedCall;
 import dev.callchain.pipeline.model.Origin;
 import dev.callchain.pipeline.model.Rejection;
+import java.util.Locale;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
@@ -39,8 +40,9 @@ final class ListSpansFn extends DoFn<LinkedCall, KV<String, byte[]>> {
     this.maxRecordBytes = maxRecordBytes;
   }
 
-  @Setup
-  public void setup() {
+  /** A new list each bundle: one a failed bundle left filled is dropped with it. */
+  @StartBundle
+  public void startBundle() {
     list = format.newList();
   }
 
@@ -75,7 +77,7 @@ final class ListSpansFn extends DoFn<LinkedCall, KV<String, byte[]>> {
             "the call's span is %,d bytes as %s, over --maxRecordBytes=%d (a name of %,d characters,"
                 + " a service of %,d)",
             alone.length,
-            format.name().toLowerCase(java.util.Locale.ROOT),
+            format.name().toLowerCase(Locale.ROOT),
             maxRecordBytes,
             span.name().length(),
             span.callee().serviceName().length());

@@ -25,25 +25,23 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public final class WriteSpans extends PTransform<PCollection<LinkedCall>, PCollection<DeadLetter>> {
   /** Spans a list holds at most: a collector takes each list in one piece. */
-  static final int MAX_SPANS = 1000;
+  private static final int MAX_SPANS = 1000;
 
   private final KafkaSettings kafka;
   private final String topic;
   private final SpanFormat format;
-  private final int maxSpans;
   private final int maxRecordBytes;
 
-  WriteSpans(KafkaSettings kafka, String topic, SpanFormat format, int maxSpans, int maxRecordBytes) {
+  private WriteSpans(KafkaSettings kafka, String topic, SpanFormat format, int maxRecordBytes) {
     this.kafka = kafka;
     this.topic = topic;
     this.format = format;
-    this.maxSpans = maxSpans;
     this.maxRecordBytes = maxRecordBytes;
   }
 
   /** As the options say, to the broker {@code kafka} names. */
   public static WriteSpans to(KafkaSettings kafka, CallchainOptions options) {
-    return new WriteSpans(kafka, options.getSpansTopic(), format(options), MAX_SPANS, options.getMaxRecordBytes());
+    return new WriteSpans(kafka, options.getSpansTopic(), format(options), options.getMaxRecordBytes());
   }
 
   /** --spansFormat, with a clear error for a value that is none. */
@@ -56,7 +54,7 @@ public final class WriteSpans extends PTransform<PCollection<LinkedCall>, PColle
     PCollectionTuple lists =
         calls.apply(
             "ListSpans",
-            ParDo.of(new ListSpansFn(format, maxSpans, maxRecordBytes))
+            ParDo.of(new ListSpansFn(format, MAX_SPANS, maxRecordBytes))
                 .withOutputTags(ListSpansFn.LISTS, TupleTagList.of(ListSpansFn.TOO_LARGE)));
     lists.get(ListSpansFn.TOO_LARGE).setCoder(DeadLetter.DeadLetterCoder.of());
     PCollection<DeadLetter> refused =
