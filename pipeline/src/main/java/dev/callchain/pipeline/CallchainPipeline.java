@@ -1,5 +1,7 @@
 package dev.callchain.pipeline;
 
+import dev.callchain.pipeline.graph.FormatServiceGraph;
+import dev.callchain.pipeline.graph.ServiceGraph;
 import dev.callchain.pipeline.io.KafkaSettings;
 import dev.callchain.pipeline.io.ReadCallLogsFromFile;
 import dev.callchain.pipeline.io.ReadCallLogsFromKafka;
@@ -28,7 +30,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * The whole job: read call logs, parse them (rejects to dead letters) with event time, link them
  * by address, join each call's links by id, place each in its trace (--traces), and write the
- * linked calls, and with traces on Kafka their spans; every record written fits
+ * linked calls (and, of traced calls, their spans and the service graph); every record written fits
  * its sink (--maxRecordBytes), so that no record can stop the job.
  */
 public final class CallchainPipeline extends PTransform<PBegin, PDone> {
@@ -47,8 +49,12 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
 
     PCollection<LinkedCall> calls =
         parsed.get(ParseCalls.CALLS).apply("LinkByAddress", new LinkByAddress(linkSettings(kafka)));
+    // With --traces: the service graph and the spans, and what their sinks refuse.
+    PCollectionList<DeadLetter> refusedTraces = PCollectionList.empty(begin.getPipeline());
     if (options.getTraces()) {
-      calls = calls.apply("TraceCalls", new TraceCalls()).get(TraceCalls.TRACED);
+      PCollectionTuple traced = calls.apply("TraceCalls", new TraceCalls());
+      calls = traced.get(TraceCalls.TRACED);
+      refusedTraces = writeServiceGraph(traced, kafka).and(writeSpans(calls, kafka).getAll());
     }
     PCollectionTuple linked =
         calls.apply("FormatLinkedCalls", new FitLinkedCalls(options.getMaxRecordBytes()));
@@ -56,12 +62,10 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
         linked.get(FitLinkedCalls.FITTING).apply("WriteLinkedCalls", linkedCallsSink(kafka));
 
     // Rejected logs, and linked calls too large for their sink or refused by it: nothing is lost.
-    PCollectionList<DeadLetter> deadLetters =
-        PCollectionList.of(parsed.get(ParseCalls.DEAD_LETTERS)).and(linked.get(FitLinkedCalls.TOO_LARGE)).and(refused);
-    if (options.getTraces() && kafka != null && !options.getSpansTopic().isEmpty()) {
-      deadLetters = deadLetters.and(calls.apply("WriteSpans", WriteSpans.to(kafka, options)));
-    }
-    deadLetters
+    PCollectionList.of(parsed.get(ParseCalls.DEAD_LETTERS))
+        .and(linked.get(FitLinkedCalls.TOO_LARGE))
+        .and(refused)
+        .and(refusedTraces.getAll())
         .apply("AllDeadLetters", Flatten.pCollections())
         .apply("FormatDeadLetters", ToKeyedJson.deadLetters(options.getMaxRecordBytes()))
         // What the dead letters' own topic refuses is logged and counted there (SendToKafka).
@@ -97,6 +101,37 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
       sink = sink.toKafka(kafka, kafka.outputTopic());
     }
     return options.getOutputFile() == null ? sink : sink.toFile(options.getOutputFile());
+  }
+
+  /**
+   * The service graph of the traced calls, to --edgesTopic on a Kafka run and to --edgesFile;
+   * returns what the topic refused (none when the graph goes nowhere).
+   */
+  /** Spans go only to Kafka, where Zipkin and the OpenTelemetry Collector read them. */
+  private PCollectionList<DeadLetter> writeSpans(PCollection<LinkedCall> traced, @Nullable KafkaSettings kafka) {
+    if (kafka == null || options.getSpansTopic().isEmpty()) {
+      return PCollectionList.empty(traced.getPipeline());
+    }
+    return PCollectionList.of(traced.apply("WriteSpans", WriteSpans.to(kafka, options)));
+  }
+
+  private PCollectionList<DeadLetter> writeServiceGraph(PCollectionTuple traced, @Nullable KafkaSettings kafka) {
+    boolean toTopic = kafka != null && !options.getEdgesTopic().isEmpty();
+    if (!toTopic && options.getEdgesFile() == null) {
+      return PCollectionList.empty(traced.getPipeline());
+    }
+    WriteJsonLines sink = WriteJsonLines.nowhere(options.getMaxRecordBytes());
+    if (toTopic) {
+      sink = sink.toKafka(kafka, options.getEdgesTopic());
+    }
+    if (options.getEdgesFile() != null) {
+      sink = sink.toFile(options.getEdgesFile());
+    }
+    return PCollectionList.of(
+        traced
+            .apply("ServiceGraph", new ServiceGraph())
+            .apply("FormatServiceGraph", new FormatServiceGraph())
+            .apply("WriteServiceGraph", sink));
   }
 
   /** Dead letters always go somewhere: Kafka, a file, or (a file run without one) stdout. */

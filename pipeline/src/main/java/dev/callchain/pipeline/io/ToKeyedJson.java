@@ -12,12 +12,17 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
-/** Formats dead letters as the JSON the sinks write, keyed as on Kafka. */
+/** Formats records (dead letters, the service graph) as the JSON the sinks write, keyed as on Kafka. */
 public final class ToKeyedJson<T> extends PTransform<PCollection<T>, PCollection<KV<String, byte[]>>> {
   private final SerializableFunction<T, KV<String, byte[]>> format;
 
   private ToKeyedJson(SerializableFunction<T, KV<String, byte[]>> format) {
     this.format = format;
+  }
+
+  /** By {@code format}: a record's Kafka key and JSON. */
+  public static <T> ToKeyedJson<T> by(SerializableFunction<T, KV<String, byte[]>> format) {
+    return new ToKeyedJson<>(format);
   }
 
   /**

@@ -141,6 +141,13 @@ public interface CallchainOptions extends FlinkPipelineOptions {
   void setEdgesTopic(String value);
 
   @Description(
+      "With --traces: a JSON Lines file the service graph is written to as well (the records of"
+          + " --edgesTopic); a file run writes its graph only there.")
+  String getEdgesFile();
+
+  void setEdgesFile(String value);
+
+  @Description(
       "A link that reaches a call already emitted (a record later than the bound): drop (count"
           + " it; default) or revise (emit the call again with all its links and \"revision\": n).")
   @Default.String("drop")
