@@ -16,13 +16,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.imageio.ImageIO;
 
 /**
@@ -74,10 +75,11 @@ public final class GraphPicture {
   public void writePng(Path png) throws IOException {
     System.setProperty("java.awt.headless", "true");
     Map<String, Integer> columns = columns();
-    Map<Integer, List<String>> byColumn = new LinkedHashMap<>();
+    Map<Integer, List<String>> byColumn = new TreeMap<>();
     for (String node : nodes) {
       byColumn.computeIfAbsent(columns.get(node), c -> new ArrayList<>()).add(node);
     }
+    orderRows(byColumn);
     int columnCount = byColumn.keySet().stream().mapToInt(c -> c + 1).max().orElse(1);
     int rows = byColumn.values().stream().mapToInt(List::size).max().orElse(1);
     int top = TITLE_HEIGHT + 18 * subtitles.size();
@@ -124,6 +126,51 @@ public final class GraphPicture {
       Files.createDirectories(parent);
     }
     ImageIO.write(image, "png", png.toFile());
+  }
+
+  /**
+   * Orders each column by where its nodes' neighbours are (the barycenter heuristic): the columns
+   * after the first by their callers, then the first by its callees, so that arrows cross less.
+   */
+  private void orderRows(Map<Integer, List<String>> byColumn) {
+    Map<String, Double> height = new HashMap<>();
+    for (int sweep = 0; sweep < 2; sweep++) {
+      for (Map.Entry<Integer, List<String>> column : byColumn.entrySet()) {
+        boolean first = column.getKey() == 0;
+        if (sweep == 0 && first) {
+          place(column.getValue(), height);
+          continue;
+        }
+        List<String> inColumn = column.getValue();
+        Map<String, Double> neighbours = new HashMap<>();
+        for (String node : inColumn) {
+          neighbours.put(node, meanHeight(node, first, height));
+        }
+        inColumn.sort(Comparator.comparing(neighbours::get));
+        place(inColumn, height);
+      }
+    }
+  }
+
+  /** The mean height of a node's callees ({@code outward}) or callers placed so far; none: last. */
+  private double meanHeight(String node, boolean outward, Map<String, Double> height) {
+    double sum = 0;
+    int count = 0;
+    for (Arrow arrow : arrows) {
+      String neighbour = outward ? (arrow.from.equals(node) ? arrow.to : null) : (arrow.to.equals(node) ? arrow.from : null);
+      if (neighbour != null && height.containsKey(neighbour)) {
+        sum += height.get(neighbour);
+        count++;
+      }
+    }
+    return count == 0 ? Double.MAX_VALUE : sum / count;
+  }
+
+  /** Each node's height in its column, 0 (top) to 1. */
+  private static void place(List<String> inColumn, Map<String, Double> height) {
+    for (int row = 0; row < inColumn.size(); row++) {
+      height.put(inColumn.get(row), (row + 0.5) / inColumn.size());
+    }
   }
 
   /** Each node's column: its longest path from a node nothing points to (a cycle is cut). */

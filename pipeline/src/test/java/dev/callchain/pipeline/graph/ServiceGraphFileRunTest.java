@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.callchain.pipeline.CallchainMain;
 import dev.callchain.pipeline.testing.TestCalls;
-import dev.callchain.pipeline.model.CallRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,20 +18,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** --traces with --edgesFile: a file run writes its service graph to the file. */
 class ServiceGraphFileRunTest {
+  /** The client calls the frontend, which calls cart, which calls db; then again without db. */
+  static final List<String> TWO_TRACES =
+      List.of(
+          TestCalls.jsonWithService(TestCalls.call("a1", "10.0.0.0", "10.1.0.1", 1_000, 1_100), "frontend"),
+          TestCalls.jsonWithService(TestCalls.call("b1", "10.1.0.1", "10.2.0.1", 1_010, 1_050), "cart"),
+          TestCalls.jsonWithService(TestCalls.call("c1", "10.2.0.1", "10.3.0.1", 1_020, 1_030), "db"),
+          TestCalls.jsonWithService(TestCalls.call("a2", "10.0.0.0", "10.1.0.2", 5_000, 5_300), "frontend"),
+          TestCalls.jsonWithService(TestCalls.call("b2", "10.1.0.2", "10.2.0.1", 5_010, 5_200), "cart"));
+
   @TempDir Path dir;
 
   @Test
   void aFileRunWritesEachEdgeAndTheTracesOfEachWindow() throws IOException {
-    // Two traces: the client calls the frontend, which calls cart, which calls db.
-    List<String> logs =
-        List.of(
-            named(TestCalls.call("a1", "10.0.0.0", "10.1.0.1", 1_000, 1_100), "frontend"),
-            named(TestCalls.call("b1", "10.1.0.1", "10.2.0.1", 1_010, 1_050), "cart"),
-            named(TestCalls.call("c1", "10.2.0.1", "10.3.0.1", 1_020, 1_030), "db"),
-            named(TestCalls.call("a2", "10.0.0.0", "10.1.0.2", 5_000, 5_300), "frontend"),
-            named(TestCalls.call("b2", "10.1.0.2", "10.2.0.1", 5_010, 5_200), "cart"));
     Path input = dir.resolve("in.jsonl");
-    Files.write(input, logs, StandardCharsets.UTF_8);
+    Files.write(input, TWO_TRACES, StandardCharsets.UTF_8);
     Path edges = dir.resolve("edges.jsonl");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -63,10 +63,5 @@ class ServiceGraphFileRunTest {
     // Calls and depth are the summaries' (TraceCalls): a bounded run may write a root first.
     TraceTotals traces = ((TraceStats) byKey.get("traces")).totals();
     assertEquals(List.of(2L, 300.0), List.of(traces.traces(), traces.rootLatency().maxMs()));
-  }
-
-  private static String named(CallRecord call, String service) {
-    String json = TestCalls.json(call);
-    return json.substring(0, json.length() - 1) + ",\"service\":\"" + service + "\"}";
   }
 }

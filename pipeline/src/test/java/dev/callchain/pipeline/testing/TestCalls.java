@@ -30,6 +30,12 @@ public final class TestCalls {
     return json.substring(0, json.length() - 1) + ",\"note\":\"" + "n".repeat(chars) + "\"}";
   }
 
+  /** The call's JSON with a "service" field: the callee's name, as gateway logs carry it. */
+  public static String jsonWithService(CallRecord call, String service) {
+    String json = json(call);
+    return json.substring(0, json.length() - 1) + ",\"service\":\"" + service + "\"}";
+  }
+
   public static CallLog log(String json) {
     return new CallLog(
         json.getBytes(StandardCharsets.UTF_8), Origin.kafka("test", 0, OFFSET.incrementAndGet()));
