@@ -6,6 +6,7 @@ import dev.callchain.pipeline.model.TraceMark;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Objects;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
@@ -23,8 +24,8 @@ public record Edge(String caller, String callee) {
    * caller is not logged as a call) from its source address, to its own service.
    */
   public static Edge of(LinkedCall traced) {
-    TraceMark mark = traced.trace();
-    String caller = mark == null || mark.callerService() == null ? traced.call().srcIp() : mark.callerService();
+    TraceMark mark = Objects.requireNonNull(traced.trace(), "a call placed in its trace");
+    String caller = mark.callerService() == null ? traced.call().srcIp() : mark.callerService();
     return new Edge(caller, ServiceName.of(traced.call()));
   }
 

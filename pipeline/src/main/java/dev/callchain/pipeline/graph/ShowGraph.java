@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
@@ -36,11 +37,7 @@ public final class ShowGraph {
     try {
       LiveGraph graph = new LiveGraph();
       if (options.getEdgesFile() != null) {
-        for (String line : Files.readAllLines(Path.of(options.getEdgesFile()), StandardCharsets.UTF_8)) {
-          if (!line.isBlank()) {
-            graph.add(GraphJson.read(line.getBytes(StandardCharsets.UTF_8)));
-          }
-        }
+        readFile(options.getEdgesFile(), graph);
         show(graph, options, out);
         return 0;
       }
@@ -57,6 +54,19 @@ public final class ShowGraph {
     } catch (IOException | RuntimeException e) {
       err.println("graph: " + e.getMessage());
       return 1;
+    }
+  }
+
+  private static void readFile(String file, LiveGraph graph) throws IOException {
+    List<String> lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+    for (int i = 0; i < lines.size(); i++) {
+      try {
+        if (!lines.get(i).isBlank()) {
+          graph.add(GraphJson.read(lines.get(i).getBytes(StandardCharsets.UTF_8)));
+        }
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
+      }
     }
   }
 

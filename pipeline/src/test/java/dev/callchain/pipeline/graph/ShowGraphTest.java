@@ -52,6 +52,14 @@ class ShowGraphTest {
   }
 
   @Test
+  void aBadLineIsNamedWithItsFileAndLine() throws IOException {
+    Path edges = dir.resolve("edges.jsonl");
+    Files.write(edges, List.of("", "{\"type\":\"edge\"}"), StandardCharsets.UTF_8);
+    assertEquals(1, run("--edgesFile=" + edges));
+    assertEquals("graph: " + edges + ":2: missing field 'window_start_ms'\n", err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void anUnknownFlagIsExplainedWithExitTwo() {
     assertEquals(2, run("--edgesFiel=x"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("--help=ShowGraphOptions"));
