@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Gathers the traced output (--traces) by trace id and draws each trace as an indented tree once
- * its root has come (the pipeline writes a root after all its calls): caller -> callee, latency,
- * and the score that made the parent the best one.
+ * Gathers the traced output (--traces) by trace id and draws each trace of more than one call as
+ * an indented tree once its root has come (the pipeline writes a root after all its calls):
+ * caller -> callee, latency, and the score that made the parent the best one.
  */
 final class TraceTrees {
   /** Traces whose root has not come yet, at most this many (the oldest are dropped). */
@@ -36,7 +36,7 @@ final class TraceTrees {
     this.kept = kept;
   }
 
-  /** A linked call; returns the trace it finished, if it was a root. */
+  /** A linked call; returns the trace it finished, if it was the root of more than itself. */
   synchronized FinishedTrace add(JsonNode call) {
     JsonNode traceId = call.get("trace_id");
     if (traceId == null) {
@@ -48,6 +48,9 @@ final class TraceTrees {
       return null;
     }
     open.remove(traceId.asText());
+    if (calls.size() == 1) {
+      return null; // a call alone is no tree
+    }
     FinishedTrace trace = new FinishedTrace(traceId.asText(), call.get("id").asText(), calls.size(), draw(call, calls));
     finished.addLast(trace);
     if (finished.size() > kept) {

@@ -36,4 +36,11 @@ class TraceTreesTest {
         trace.tree());
     assertEquals(1, trees.latest().size());
   }
+
+  @Test
+  void aRootAloneIsNoTree() throws Exception {
+    TraceTrees trees = new TraceTrees(2);
+    assertNull(trees.add(call("r", "client", "a", 100, 90, null, 0)));
+    assertEquals(0, trees.latest().size());
+  }
 }
