@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callchain.kafka.EmbeddedKafkaBroker;
-import dev.callchain.pipeline.CallchainPipeline;
-import dev.callchain.pipeline.options.CallchainOptions;
-import dev.callchain.pipeline.options.OptionsReader;
+import dev.callchain.pipeline.KafkaJobs;
 import dev.callchain.pipeline.spans.SpanTags;
 import dev.callchain.pipeline.testing.Topics;
 import dev.callchain.simulator.RunSummary;
@@ -31,7 +29,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,9 +93,8 @@ class ZipkinTracesTest {
   }
 
   private Reconstruction traceAndRead(String run, double intervalMs) throws Exception {
-    String input = run + "-calls";
+    String input = run + "-in";
     broker.createTopic(input, 5);
-    broker.createTopic(run + "-linked", 5);
     Path truthFile = work.resolve(run + "-truth.jsonl");
     RunSummary simulated =
         new Simulator(
@@ -120,10 +116,13 @@ class ZipkinTracesTest {
     }
     assertEquals(simulated.recordsSent(), truth.size());
 
-    PipelineResult job = startPipeline(run);
+    PipelineResult job =
+        KafkaJobs.start(
+            broker, run, "--objectReuse=true", "--maxOutOfOrderMs=2000", "--idleFlushMs=3000",
+            "--traces=true", "--spansTopic=" + SPANS, "--edgesTopic=");
     try {
       Topics topics = new Topics(broker.bootstrapServers());
-      for (var linked : topics.readUntil(run + "-linked", read -> read.size() >= truth.size(), WAIT)) {
+      for (var linked : topics.readUntil(run + "-out", read -> read.size() >= truth.size(), WAIT)) {
         JsonNode call = JSON.readTree(linked.value());
         addressOf.put(call.get("id").asText(), call.get("dst_ip").asText());
       }
@@ -149,24 +148,6 @@ class ZipkinTracesTest {
     } finally {
       job.cancel();
     }
-  }
-
-  private static PipelineResult startPipeline(String run) {
-    CallchainOptions options =
-        OptionsReader.read(
-            new String[] {
-              "--runner=FlinkRunner", "--streaming=true", "--parallelism=2", "--attachedMode=false",
-              "--objectReuse=true",
-              "--bootstrapServers=" + broker.bootstrapServers(),
-              "--inputTopic=" + run + "-calls", "--outputTopic=" + run + "-linked",
-              "--deadLetterTopic=" + run + "-dead", "--consumerGroup=" + run, "--autoOffsetReset=earliest",
-              "--maxOutOfOrderMs=2000", "--idleFlushMs=3000",
-              "--traces=true", "--spansTopic=" + SPANS, "--edgesTopic="
-            },
-            Map.of());
-    Pipeline pipeline = Pipeline.create(options);
-    pipeline.apply(new CallchainPipeline(options));
-    return pipeline.run();
   }
 
   /** The simulator's service of an address (10.2.0.7 is Sub1's). */

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
 
-/** Runs the whole pipeline on the FlinkRunner's embedded cluster against a broker. */
-final class KafkaJobs {
+/** Runs the whole pipeline on the FlinkRunner's embedded cluster against a broker (e2e too). */
+public final class KafkaJobs {
   private KafkaJobs() {}
 
   /**
@@ -17,12 +17,12 @@ final class KafkaJobs {
    * <name>-out} and {@code <name>-dead} (created with 5 partitions unless they exist), in consumer
    * group {@code name}.
    */
-  static PipelineResult start(EmbeddedKafkaBroker broker, String name, String... extra) {
+  public static PipelineResult start(EmbeddedKafkaBroker broker, String name, String... extra) {
     return submit(broker, name, false, extra);
   }
 
   /** The same job attached: returns once it has ended, and throws what failed it. */
-  static PipelineResult run(EmbeddedKafkaBroker broker, String name, String... extra) {
+  public static PipelineResult run(EmbeddedKafkaBroker broker, String name, String... extra) {
     return submit(broker, name, true, extra);
   }
 
