@@ -52,7 +52,7 @@ public final class CallchainPipeline extends PTransform<PBegin, PDone> {
     // With --traces: the service graph and the spans, and what their sinks refuse.
     PCollectionList<DeadLetter> refusedTraces = PCollectionList.empty(begin.getPipeline());
     if (options.getTraces()) {
-      PCollectionTuple traced = calls.apply("TraceCalls", new TraceCalls());
+      PCollectionTuple traced = calls.apply("TraceCalls", new TraceCalls(options.getSkewToleranceMs()));
       calls = traced.get(TraceCalls.TRACED);
       refusedTraces = writeServiceGraph(traced, kafka).and(writeSpans(calls, kafka).getAll());
     }

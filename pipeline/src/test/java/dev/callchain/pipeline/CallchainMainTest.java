@@ -177,6 +177,16 @@ class CallchainMainTest {
   }
 
   @Test
+  void aSkewToleranceIsRefusedWhereItWouldDoNothingOrTooLittle() {
+    assertEquals(2, main("--runner=DirectRunner", "--skewToleranceMs=2"));
+    assertTrue(errors().contains("it needs --bestParent=true"), errors());
+    assertEquals(2, main("--runner=DirectRunner", "--bestParent=true", "--skewToleranceMs=-1"));
+    assertTrue(errors().contains("--skewToleranceMs must be 0 (off) or more"), errors());
+    assertEquals(2, main("--runner=DirectRunner", "--bestParent=true", "--skewToleranceMs=2", "--lateLinks=revise"));
+    assertTrue(errors().contains("--skewToleranceMs and --lateLinks=revise do not go together"), errors());
+  }
+
+  @Test
   void aSpansFormatIsCheckedByName() {
     assertEquals(2, main("--runner=DirectRunner", "--traces=true", "--spansFormat=jaeger"));
     assertTrue(errors().contains("--spansFormat must be zipkin_json or otlp_proto, not 'jaeger'"), errors());

@@ -65,6 +65,20 @@ class CodersTest {
         LinkedCall.LinkedCallCoder.of(), new LinkedCall(CALL, new String[0], new String[0]).withTrace(TraceMark.root("r")));
   }
 
+  @Test
+  void scoresWithNearMissesRoundTrip() throws Exception {
+    CoderProperties.coderDecodeEncodeEqual(
+        LinkedCall.LinkedCallCoder.of(),
+        new LinkedCall(
+            CALL, new String[] {"p"}, new String[0],
+            new ParentScores("n2", new double[] {0.1, 0.2, 0.7}, 5_000, new String[] {"n1", "n2"}), 0));
+    CoderProperties.coderDecodeEncodeEqual(
+        LinkedCall.LinkedCallCoder.of(),
+        new LinkedCall(
+            CALL, new String[0], new String[0],
+            new ParentScores(null, new double[] {0.5, 0.5}, ParentScores.UNKNOWN_END, new String[] {"n1", "n2"}), 0));
+  }
+
   /** A savepoint's scores, written before the best parent's end was kept, still read. */
   @Test
   void scoresWrittenWithoutTheBestParentsEndStillRead() throws Exception {

@@ -267,6 +267,62 @@ abstract class LinkingScenarios {
   }
 
   /**
+   * The child's host clock runs 1 ms behind its caller's: it seems to start before its caller, so
+   * the rule gives it no parent. With a 2 ms tolerance the caller is still named best; the links
+   * stay the rule's.
+   */
+  @Test
+  void withASkewToleranceACallerMissingContainmentByTheSkewIsNamedBest() {
+    CallRecord caller = call("p", "a", "b", 1000, 1100);
+    CallRecord skewed = call("c", "b", "c", 999, 1050);
+    CallRecord contained = call("d", "b", "d", 1010, 1040);
+    for (long tolerance : new long[] {0, 2}) {
+      Run run =
+          run(
+              new ArrivalStream(BOUND).arrive(skewed, caller, contained).end(),
+              linkSettings(NEVER_IDLE).withBestParent(true).withSkewToleranceMs(tolerance));
+      assertEquals(links(List.of(), List.of()), run.links("c"), "tolerance " + tolerance);
+      assertEquals(links(List.of(), List.of("d")), run.links("p"), "tolerance " + tolerance);
+      assertEquals(tolerance == 0 ? null : "p", run.byId.get("c").bestParent(), "tolerance " + tolerance);
+      assertEquals(tolerance == 0 ? null : 1.0, run.byId.get("c").scoreOf("p"), "tolerance " + tolerance);
+      assertEquals("p", run.byId.get("d").bestParent(), "tolerance " + tolerance);
+    }
+  }
+
+  /** A skew tolerance widens only best_parent's candidates: every link is still the rule's. */
+  @Test
+  void randomCallSetsWithASkewToleranceKeepTheRulesLinksAndNameOnlyNearCallers() {
+    long tolerance = 7;
+    for (int seed = 0; seed < Math.min(randomRuns(), 3); seed++) {
+      Random random = new Random(100 + seed);
+      List<CallRecord> calls = randomCalls(random, 150);
+      List<CallRecord> arrivals = ArrivalStream.shuffledWithinBound(calls, BOUND, random);
+      Run run =
+          run(
+              new ArrivalStream(BOUND).arrive(arrivals.toArray(new CallRecord[0])).end(),
+              linkSettings(NEVER_IDLE).withBestParent(true).withSkewToleranceMs(tolerance));
+      assertEquals(AllPairsOracle.links(calls), run.links(), "seed " + seed);
+      Map<String, CallRecord> byId = new TreeMap<>();
+      calls.forEach(call -> byId.put(call.id(), call));
+      int nearMisses = 0;
+      for (LinkedCall linked : run.byId.values()) {
+        CallRecord child = linked.call();
+        for (String near : linked.parentScores().nearMisses()) {
+          CallRecord caller = byId.get(near);
+          nearMisses++;
+          assertTrue(
+              caller.dstIp().equals(child.srcIp())
+                  && caller.startAtMs() <= child.startAtMs() + tolerance
+                  && caller.endAtMs() >= child.endAtMs() - tolerance
+                  && !Arrays.asList(linked.parents()).contains(near),
+              "seed " + seed + ": " + near + " is no near miss of " + child);
+        }
+      }
+      assertTrue(nearMisses > 0, "seed " + seed + ": the sets have calls a few ms apart");
+    }
+  }
+
+  /**
    * Behind the source's watermark, the child is late where that watermark has reached the linker
    * first: counted, and unable to reach its evicted parent. Where the runner delivers the child
    * before that watermark (Flink's parallel channels may), it is on time and linked. Either way

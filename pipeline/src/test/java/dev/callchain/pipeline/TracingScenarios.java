@@ -79,7 +79,7 @@ abstract class TracingScenarios {
     Pipeline pipeline = Pipeline.create(options());
     Collected<KV<LinkedCall, Long>> calls = new Collected<>();
     Collected<TraceSummary> traces = new Collected<>();
-    PCollectionTuple traced = input.apply(pipeline).apply(new TraceCalls());
+    PCollectionTuple traced = input.apply(pipeline).apply(new TraceCalls(0));
     traced.get(TraceCalls.TRACED).apply(ParDo.of(new WithTimestampFn())).apply(calls.sink());
     traced.get(TraceCalls.TRACES).apply(traces.sink());
     PipelineResult result = pipeline.run();

@@ -64,9 +64,12 @@ public final class OutputJson {
       } else {
         out.string(scores.best());
       }
+      // The parents, then the near misses (--skewToleranceMs): the order the scores are in.
       out.raw(",\"parent_scores\":{");
-      for (int i = 0; i < linked.parents().length; i++) {
-        out.raw(i == 0 ? "" : ",").string(linked.parents()[i]).raw(":").raw(score(scores.scores()[i]));
+      int parents = linked.parents().length;
+      for (int i = 0; i < scores.scores().length; i++) {
+        String id = i < parents ? linked.parents()[i] : scores.nearMisses()[i - parents];
+        out.raw(i == 0 ? "" : ",").string(id).raw(":").raw(score(scores.scores()[i]));
       }
       out.raw("}");
     }

@@ -67,6 +67,8 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
   /** How long an emitted call is kept for revisions, or DROP_LATE_LINKS. */
   private final long reviseHorizonMs;
   private final boolean restoresState;
+  /** --skewToleranceMs, by which the linker holds calls longer: halves come that much later. */
+  private final long skewToleranceMs;
 
   private final Counter emitted = CallchainMetrics.counter(CallchainMetrics.CALLS_EMITTED);
   private final Counter duplicates = CallchainMetrics.counter(CallchainMetrics.DUPLICATE_HALVES);
@@ -87,6 +89,7 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
   AssembleByIdFn(LinkSettings settings) {
     this.sweepPeriod = Duration.millis(settings.idleFlushMs());
     this.restoresState = settings.restoresState();
+    this.skewToleranceMs = settings.skewToleranceMs();
     this.reviseHorizonMs =
         settings.lateLinks() == LinkSettings.LateLinks.REVISE
             ? settings.reviseHorizonMs()
@@ -226,7 +229,7 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
     for (WaitingCall waited : waiting.values().read()) {
       left = true;
       if (waited.sweep < shard.sweeps) {
-        firstDue = Math.min(firstDue, waited.due());
+        firstDue = Math.min(firstDue, waited.due(skewToleranceMs));
       }
     }
     shard.sweeps++;
@@ -260,7 +263,7 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
     }
     countRestored(key, waiting, kept);
     for (Map.Entry<String, WaitingCall> entry : waiting.entries().read()) {
-      if (entry.getValue().due() <= now) {
+      if (entry.getValue().due(skewToleranceMs) <= now) {
         resolveUnpaired(entry.getValue(), out);
         waiting.remove(entry.getKey());
       }
@@ -489,9 +492,9 @@ final class AssembleByIdFn extends DoFn<KV<Integer, PartialLinks>, LinkedCall> {
     }
 
     /** Past this event time no half or piece of it can come. */
-    long due() {
+    long due(long skewToleranceMs) {
       PartialLinks any = parents != null ? parents : children;
-      return Math.min(CallsAtAddress.bothHalvesOutBy(any.end()), LAST_TIMER_MS);
+      return Math.min(CallsAtAddress.bothHalvesOutBy(any.end(), skewToleranceMs), LAST_TIMER_MS);
     }
 
     /** An emitted call's children after a revised piece: a whole half replaces, a piece adds. */

@@ -146,6 +146,11 @@ public final class CallsAtAddress {
     return emitTime(end) + EMIT_GRANULE_MS;
   }
 
+  /** As above, when calls are held longer for a skew tolerance (the parent role the longest). */
+  public static long bothHalvesOutBy(long end, long skewToleranceMs) {
+    return bothHalvesOutBy(end + holdMs(false, skewToleranceMs));
+  }
+
   /** Links a parent to every call in {@code children} inside its interval (SPEC §2). */
   static void linkChildrenInside(CallIndex children, HeldCall parent, Consumer<HeldCall> onLink) {
     children.forEachInside(
@@ -184,33 +189,65 @@ public final class CallsAtAddress {
    * @return a lower bound of the earliest end still held, or {@link #NOTHING_HELD}
    */
   public long evictEndedBefore(long time, Consumer<PartialLinks> emit) {
+    return evictEndedBefore(time, 0, emit);
+  }
+
+  /**
+   * As above, with best parents that may miss containment by up to {@code skewToleranceMs}: a
+   * child is held that much longer, so that a caller starting up to that much after it has come
+   * (it has, once the watermark passes its start), and a parent twice that, so that a child
+   * ending up to that much after it is scored while it is still held.
+   *
+   * @return a lower bound of the earliest time a held call is due, or {@link #NOTHING_HELD}
+   */
+  public long evictEndedBefore(long time, long skewToleranceMs, Consumer<PartialLinks> emit) {
     evictedBefore = Math.max(evictedBefore, time);
     // Children first: a child's parents end no earlier, so they are all still held to score it.
-    long children = evictChildren(evicted -> asChild.evictEndedBefore(time, evicted), emit);
-    long parents = asParent.evictEndedBefore(time, call -> emit.accept(childrenOf(call)));
+    long children =
+        evictChildren(
+            evicted -> asChild.evictEndedBefore(time - skewToleranceMs, evicted), skewToleranceMs, emit);
+    long parents =
+        asParent.evictEndedBefore(time - 2 * skewToleranceMs, call -> emit.accept(childrenOf(call)));
     long forget = emitted == null ? NOTHING_HELD : emitted.forgetEndedBefore(time);
-    return Math.min(forget, Math.min(parents, children));
+    return Math.min(forget, Math.min(dueAfter(parents, 2 * skewToleranceMs), dueAfter(children, skewToleranceMs)));
+  }
+
+  /** When a call ending at {@code end} is due, held {@code holdMs} past its end. */
+  private static long dueAfter(long end, long holdMs) {
+    return end == NOTHING_HELD ? NOTHING_HELD : end + holdMs;
+  }
+
+  /** How long past its end a call is held in each role, for best parents that may miss by the tolerance. */
+  static long holdMs(boolean asChild, long skewToleranceMs) {
+    return asChild ? skewToleranceMs : 2 * skewToleranceMs;
   }
 
   /** Emits every held call with the links found so far, and forgets them (idle flush). */
   public void evictAll(Consumer<PartialLinks> emit) {
+    evictAll(0, emit);
+  }
+
+  /** As above, scoring near misses within {@code skewToleranceMs} too. */
+  public void evictAll(long skewToleranceMs, Consumer<PartialLinks> emit) {
     evictChildren(
         evicted -> {
           asChild.evictAll(evicted);
           return NOTHING_HELD;
         },
+        skewToleranceMs,
         emit);
     asParent.evictAll(call -> emit.accept(childrenOf(call)));
   }
 
   /** Runs an eviction of children, emitting each with its parents (and their scores). */
-  private long evictChildren(ToLongFunction<Consumer<HeldCall>> eviction, Consumer<PartialLinks> emit) {
+  private long evictChildren(
+      ToLongFunction<Consumer<HeldCall>> eviction, long skewToleranceMs, Consumer<PartialLinks> emit) {
     if (parentModel == null) {
       return eviction.applyAsLong(call -> emit.accept(childAndRetire(call)));
     }
     List<HeldCall> children = new ArrayList<>();
     long earliestEnd = eviction.applyAsLong(children::add);
-    ParentScorer.score(children, parentIndexes(), parentModel, true, emit);
+    ParentScorer.score(children, parentIndexes(), parentModel, true, skewToleranceMs, emit);
     children.forEach(this::retireChild);
     return earliestEnd;
   }
@@ -232,7 +269,8 @@ public final class CallsAtAddress {
       return parentsOf(child).asRevision();
     }
     PartialLinks[] scored = new PartialLinks[1];
-    ParentScorer.score(List.of(child), parentIndexes(), parentModel, false, half -> scored[0] = half);
+    // Revisions come only without a skew tolerance (the options refuse the two together).
+    ParentScorer.score(List.of(child), parentIndexes(), parentModel, false, 0, half -> scored[0] = half);
     return scored[0].asRevision();
   }
 

@@ -36,6 +36,8 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
   private final long idleFlushMs;
   private final long boundMs;
   private final boolean scoreParents;
+  /** --skewToleranceMs: near misses are scored too, so calls are held that much longer. */
+  private final long skewToleranceMs;
   private final long reviseHorizonMs;
   private final AddressSlices slices;
   private final boolean restoresState;
@@ -65,6 +67,7 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
     this.idleFlushMs = settings.idleFlushMs();
     this.boundMs = settings.maxOutOfOrderMs();
     this.scoreParents = settings.bestParent();
+    this.skewToleranceMs = settings.skewToleranceMs();
     this.reviseHorizonMs =
         settings.lateLinks() == LinkSettings.LateLinks.REVISE
             ? settings.reviseHorizonMs()
@@ -142,7 +145,7 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
     held.inc();
     heldPerAddress.update(calls.size());
 
-    long emitAt = CallsAtAddress.emitTime(call.end);
+    long emitAt = CallsAtAddress.emitTime(call.end + CallsAtAddress.holdMs(call.isChild(), skewToleranceMs));
     if (emitAt < calls.evictionTimer) {
       calls.evictionTimer = emitAt;
       evictTimer.set(new Instant(emitAt));
@@ -171,7 +174,7 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
     }
     countHeld(calls);
     long watermark = Math.max(time, evictTimer.getCurrentRelativeTime().getMillis());
-    long earliestEnd = calls.evictEndedBefore(watermark, links -> emit(context, key, links));
+    long earliestDue = calls.evictEndedBefore(watermark, skewToleranceMs, links -> emit(context, key, links));
     long closesAt = slices.closesAt(key.slice);
     if (calls.isEmpty() && watermark >= closesAt) {
       // A slice the watermark has passed gets nothing more on time: forget it (on a late call it
@@ -191,7 +194,7 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
         evictTimer.set(new Instant(closesAt));
       }
     } else {
-      calls.evictionTimer = CallsAtAddress.emitTime(earliestEnd);
+      calls.evictionTimer = CallsAtAddress.emitTime(earliestDue);
       evictTimer.set(new Instant(calls.evictionTimer));
     }
     state.write(calls);
@@ -224,7 +227,7 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
     }
     idleFlushes.inc();
     idleFlushed.inc(calls.size());
-    calls.evictAll(links -> emit(context, key, links));
+    calls.evictAll(skewToleranceMs, links -> emit(context, key, links));
     evictTimer.clear();
     state.clear();
   }
@@ -257,7 +260,9 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
   private PartialLinks inPiece(AddressSlice key, PartialLinks links) {
     return links.hasParents() || !slices.sliced()
         ? links
-        : links.asPiece(slices.pieceOf(links.start(), key.slice), slices.pieces(links.start(), links.end()));
+        : links.asPiece(
+            slices.pieceOf(links.start() - skewToleranceMs, key.slice),
+            slices.pieces(links.start() - skewToleranceMs, links.end() + skewToleranceMs));
   }
 
   /**

@@ -26,7 +26,9 @@ public final class LinkByAddress extends PTransform<PCollection<CallRecord>, PCo
   @Override
   public PCollection<LinkedCall> expand(PCollection<CallRecord> calls) {
     return calls
-        .apply("SendToBothAddresses", ParDo.of(new SendToBothAddressesFn(settings.addressSlices())))
+        .apply(
+            "SendToBothAddresses",
+            ParDo.of(new SendToBothAddressesFn(settings.addressSlices(), settings.skewToleranceMs())))
         .setCoder(KvCoder.of(AddressSlice.AddressSliceCoder.of(), AddressedCall.AddressedCallCoder.of()))
         .apply("LinkAtAddress", ParDo.of(linkAtAddress()))
         .apply("AssembleById", ParDo.of(new AssembleByIdFn(settings)));
@@ -39,22 +41,25 @@ public final class LinkByAddress extends PTransform<PCollection<CallRecord>, PCo
   }
 
   /**
-   * A call is a candidate parent at its dst_ip (in every slice its interval overlaps) and a
-   * candidate child at its src_ip (in the slice of its start).
+   * A call is a candidate parent at its dst_ip (in every slice its interval overlaps, widened by
+   * the skew tolerance for the children it may nearly contain) and a candidate child at its src_ip
+   * (in the slice of its start).
    */
   static final class SendToBothAddressesFn extends DoFn<CallRecord, KV<AddressSlice, AddressedCall>> {
     private final AddressSlices slices;
+    private final long skewToleranceMs;
 
-    SendToBothAddressesFn(AddressSlices slices) {
+    SendToBothAddressesFn(AddressSlices slices, long skewToleranceMs) {
       this.slices = slices;
+      this.skewToleranceMs = skewToleranceMs;
     }
 
     @ProcessElement
     public void processElement(
         @Element CallRecord call, OutputReceiver<KV<AddressSlice, AddressedCall>> out) {
       AddressedCall asParent = AddressedCall.asParent(call);
-      long last = slices.sliceOf(call.endAtMs());
-      for (long slice = slices.sliceOf(call.startAtMs()); slice <= last; slice++) {
+      long last = slices.sliceOf(call.endAtMs() + skewToleranceMs);
+      for (long slice = slices.sliceOf(call.startAtMs() - skewToleranceMs); slice <= last; slice++) {
         out.output(KV.of(new AddressSlice(call.dstIp(), slice), asParent));
       }
       out.output(KV.of(new AddressSlice(call.srcIp(), slices.sliceOf(call.startAtMs())), AddressedCall.asChild(call)));

@@ -33,6 +33,7 @@ public final class LinkSettings implements Serializable, Cloneable {
   private LateLinks lateLinks = LateLinks.DROP;
   private long reviseHorizonMs = EnvironmentDefaults.MAX_OUT_OF_ORDER_MS;
   private long addressSliceMs;
+  private long skewToleranceMs;
   /** The broker whose outages (and the job's restarts) the idle flush waits out, or null. */
   private @Nullable String outageBroker;
   private boolean restoresState;
@@ -55,6 +56,7 @@ public final class LinkSettings implements Serializable, Cloneable {
     Long horizon = options.getReviseHorizonMs();
     settings.reviseHorizonMs = horizon == null ? settings.maxOutOfOrderMs : horizon;
     settings.addressSliceMs = options.getAddressSliceMs() == null ? 0 : options.getAddressSliceMs();
+    settings.skewToleranceMs = options.getSkewToleranceMs();
     return settings;
   }
 
@@ -94,6 +96,12 @@ public final class LinkSettings implements Serializable, Cloneable {
   public LinkSettings withBound(long value) {
     LinkSettings copy = copy();
     copy.maxOutOfOrderMs = value;
+    return copy;
+  }
+
+  public LinkSettings withSkewToleranceMs(long value) {
+    LinkSettings copy = copy();
+    copy.skewToleranceMs = value;
     return copy;
   }
 
@@ -153,6 +161,14 @@ public final class LinkSettings implements Serializable, Cloneable {
 
   public LateLinks lateLinks() {
     return lateLinks;
+  }
+
+  /**
+   * How far, in ms, a best parent may miss containment at either end (--skewToleranceMs): the
+   * clock skew between two hosts. 0 keeps the plain rule for best_parent too.
+   */
+  public long skewToleranceMs() {
+    return skewToleranceMs;
   }
 
   /** Whether addresses are cut into slices of event time (--addressSliceMs above 0). */

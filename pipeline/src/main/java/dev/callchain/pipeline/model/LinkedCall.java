@@ -88,6 +88,27 @@ public final class LinkedCall {
     return trace;
   }
 
+  /**
+   * The score of candidate caller {@code id} (a parent, or a near miss within the skew
+   * tolerance), or null: not a candidate, or --bestParent off.
+   */
+  public @Nullable Double scoreOf(String id) {
+    if (parentScores == null) {
+      return null;
+    }
+    int index = Arrays.binarySearch(parents, id);
+    if (index < 0) {
+      index = Arrays.binarySearch(parentScores.nearMisses(), id);
+      index = index < 0 ? index : parents.length + index;
+    }
+    return index < 0 ? null : parentScores.scores()[index];
+  }
+
+  /** How many candidate callers it has: its parents, and its near misses (--skewToleranceMs). */
+  public int candidates() {
+    return parents.length + (parentScores == null ? 0 : parentScores.nearMisses().length);
+  }
+
   /** Its best parent's id, or null: none named, or --bestParent off. */
   public @Nullable String bestParent() {
     return parentScores == null ? null : parentScores.best();

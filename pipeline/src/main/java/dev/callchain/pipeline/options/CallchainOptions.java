@@ -105,6 +105,17 @@ public interface CallchainOptions extends FlinkPipelineOptions {
   void setBestParent(Boolean value);
 
   @Description(
+      "With --bestParent: best_parent may also be a call that misses containing the call by up to"
+          + " this many ms at either end, as clock skew between the hosts that logged them makes a"
+          + " child seem to start before its parent or end after it; such near misses are scored"
+          + " beside the parents. parents and children stay exactly the linking rule. Each call is"
+          + " then held this much (twice, as a parent) longer before it is written. Default 0.")
+  @Default.Long(0)
+  Long getSkewToleranceMs();
+
+  void setSkewToleranceMs(Long value);
+
+  @Description(
       "Follow best_parent to each call's root: the output gains trace_id (the root's id) and depth"
           + " (0 at the root). Turns --bestParent on. A call is written once its ancestors are:"
           + " when the watermark has passed the root's end. Input fields named trace_id or depth"

@@ -176,6 +176,13 @@ public final class OptionsReader {
     KafkaClientProperties.read(options.getKafkaProperties()); // refused or unreadable: said in words
     WriteSpans.format(options);
     LinkSettings settings = LinkSettings.from(options);
+    require(options.getSkewToleranceMs() >= 0, "--skewToleranceMs must be 0 (off) or more");
+    require(
+        settings.skewToleranceMs() == 0 || settings.bestParent(),
+        "--skewToleranceMs widens only best_parent's candidates: it needs --bestParent=true (or --traces=true)");
+    require(
+        settings.skewToleranceMs() == 0 || settings.lateLinks() == LinkSettings.LateLinks.DROP,
+        "--skewToleranceMs and --lateLinks=revise do not go together yet: a revision rescores only the parents");
     require(
         settings.linker() == LinkSettings.Linker.INDEX
             || (!settings.bestParent()

@@ -3,11 +3,9 @@ package dev.callchain.pipeline.spans;
 import dev.callchain.pipeline.model.CallRecord;
 import dev.callchain.pipeline.model.ExtraFields;
 import dev.callchain.pipeline.model.LinkedCall;
-import dev.callchain.pipeline.model.ParentScores;
 import dev.callchain.pipeline.model.ServiceName;
 import dev.callchain.pipeline.model.TraceMark;
 import java.math.BigDecimal;
-import java.util.Arrays;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -21,7 +19,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param callee the call's service ({@link ServiceName}) at its dst_ip
  * @param caller the best parent's service at the call's src_ip; at a trace's root, the src_ip
  * @param parentScore the best parent's score among the candidates, when the span has a parent
- * @param candidates how many parents the call has (SPEC §2)
+ * @param candidates how many candidate callers the call has: its parents (SPEC §2) and its near
+ *     misses (--skewToleranceMs)
  */
 public record CallSpan(
     byte[] traceId,
@@ -62,8 +61,8 @@ public record CallSpan(
         new Endpoint(ServiceName.of(call), call.dstIp()),
         new Endpoint(callerName, call.srcIp()),
         call.id(),
-        parent == null ? null : scoreOf(linked, parent),
-        linked.parents().length);
+        parent == null ? null : linked.scoreOf(parent),
+        linked.candidates());
   }
 
   private static String name(CallRecord call) {
@@ -80,11 +79,5 @@ public record CallSpan(
   private static long micros(CallRecord call, String field, long ms) {
     BigDecimal micros = ExtraFields.number(call.extraFields(), field);
     return micros == null ? ms * 1000 : micros.longValue();
-  }
-
-  private static @Nullable Double scoreOf(LinkedCall linked, String parent) {
-    ParentScores scores = linked.parentScores();
-    int index = Arrays.binarySearch(linked.parents(), parent);
-    return scores == null || index < 0 ? null : scores.scores()[index];
   }
 }

@@ -48,6 +48,13 @@ final class FollowBestParentsFn extends DoFn<KV<Integer, LinkedCall>, LinkedCall
   /** Longer chains of waiting calls are not searched for a circle (they are not one in practice). */
   private static final int LONGEST_CIRCLE_SEARCHED = 1000;
 
+  /** --skewToleranceMs: the linker holds calls longer, and a child may end after its parent. */
+  private final long skewToleranceMs;
+
+  FollowBestParentsFn(long skewToleranceMs) {
+    this.skewToleranceMs = skewToleranceMs;
+  }
+
   private final Counter completed = CallchainMetrics.counter(CallchainMetrics.TRACES_COMPLETED);
   private final Counter parentsMissing = CallchainMetrics.counter(CallchainMetrics.TRACE_PARENTS_MISSING);
   private final Counter circlesBroken = CallchainMetrics.counter(CallchainMetrics.TRACE_CYCLES_BROKEN);
@@ -261,14 +268,18 @@ final class FollowBestParentsFn extends DoFn<KV<Integer, LinkedCall>, LinkedCall
    * linker emits a call that ends when the parent does. A parent not held when the child was
    * scored had been emitted already, so the child's own end stands in.
    */
-  private static long giveUpAt(LinkedCall call) {
+  private long giveUpAt(LinkedCall call) {
     long parentEnd = call.parentScores().bestEndAtMs();
     long end = parentEnd == ParentScores.UNKNOWN_END ? call.call().endAtMs() : parentEnd;
-    return CallsAtAddress.bothHalvesOutBy(end) + CallsAtAddress.EMIT_GRANULE_MS;
+    return CallsAtAddress.bothHalvesOutBy(end, skewToleranceMs) + CallsAtAddress.EMIT_GRANULE_MS;
   }
 
-  /** A placed call is kept until its children, which end no later than it, have surely come. */
-  private static long forgetAt(LinkedCall call) {
-    return CallsAtAddress.bothHalvesOutBy(call.call().endAtMs()) + CallsAtAddress.EMIT_GRANULE_MS;
+  /**
+   * A placed call is kept until its children, which end no later than it (or the skew tolerance
+   * after it), have surely come.
+   */
+  private long forgetAt(LinkedCall call) {
+    long lastChildEnd = call.call().endAtMs() + skewToleranceMs;
+    return CallsAtAddress.bothHalvesOutBy(lastChildEnd, skewToleranceMs) + CallsAtAddress.EMIT_GRANULE_MS;
   }
 }

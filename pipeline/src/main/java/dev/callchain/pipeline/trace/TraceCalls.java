@@ -24,6 +24,13 @@ public final class TraceCalls extends PTransform<PCollection<LinkedCall>, PColle
   /** The one key all calls share: see {@link FollowBestParentsFn}. */
   private static final int FOREST = 0;
 
+  private final long skewToleranceMs;
+
+  /** For calls linked with this --skewToleranceMs (0: none). */
+  public TraceCalls(long skewToleranceMs) {
+    this.skewToleranceMs = skewToleranceMs;
+  }
+
   @Override
   public PCollectionTuple expand(PCollection<LinkedCall> linked) {
     return linked
@@ -31,6 +38,6 @@ public final class TraceCalls extends PTransform<PCollection<LinkedCall>, PColle
         .setCoder(KvCoder.of(VarIntCoder.of(), linked.getCoder()))
         .apply(
             "FollowBestParents",
-            ParDo.of(new FollowBestParentsFn()).withOutputTags(TRACED, TupleTagList.of(TRACES)));
+            ParDo.of(new FollowBestParentsFn(skewToleranceMs)).withOutputTags(TRACED, TupleTagList.of(TRACES)));
   }
 }

@@ -57,6 +57,17 @@ class OutputJsonTest {
   }
 
   @Test
+  void nearMissesAreScoredAfterTheParents() {
+    LinkedCall scored =
+        new LinkedCall(
+            CallRecord.of("c", "a", "b", 1000, 1030), new String[] {"p"}, new String[0],
+            new ParentScores("n", new double[] {0.25, 0.75}, 1031, new String[] {"n"}), 0);
+    assertTrue(
+        new String(OutputJson.linkedCall(scored), StandardCharsets.UTF_8)
+            .endsWith("\"parents\":[\"p\"],\"children\":[],\"best_parent\":\"n\",\"parent_scores\":{\"p\":0.25,\"n\":0.75}}"));
+  }
+
+  @Test
   void aTracedCallKeepsItsInputTraceFieldsUnderNewNames() {
     byte[] extra = "\"depth\":7,\"service\":\"api\",\"trace\\u005fid\":{\"x\":[1]}".getBytes(StandardCharsets.UTF_8);
     LinkedCall traced =
