@@ -31,12 +31,12 @@ public final class AccuracyScorer {
         trace.exactBestParent = false;
         continue;
       }
-      overall.add(trueParent, record.parents(), record.bestParent());
+      overall.add(trueParent, record);
       ServiceEdge edge = ServiceEdge.ofCallee(record.dstIp());
       if (edge == null) {
         unknownService.add(id);
       } else {
-        byEdge.get(edge).add(trueParent, record.parents(), record.bestParent());
+        byEdge.get(edge).add(trueParent, record);
       }
       trace.exact &= trueParent == null
           ? record.parents().isEmpty()

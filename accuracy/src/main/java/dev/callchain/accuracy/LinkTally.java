@@ -16,13 +16,16 @@ public final class LinkTally {
   private long links;
   private long trueLinks;
   private long truthAmongParents;
+  private long truthAmongCandidates;
   private long exactlyOneParent;
   private long bestParents;
   private long correctBestParents;
   private final NavigableMap<Integer, Long> recordsByParentCount = new TreeMap<>();
 
-  /** Scores one record: its parents and best parent against its true parent (null for Main). */
-  void add(String trueParent, List<String> parents, String bestParent) {
+  /** Scores one record: its parents, candidates and best parent against its true parent (null for Main). */
+  void add(String trueParent, LinkedRecord record) {
+    List<String> parents = record.parents();
+    String bestParent = record.bestParent();
     records++;
     links += parents.size();
     recordsByParentCount.merge(parents.size(), 1L, Long::sum);
@@ -39,6 +42,9 @@ public final class LinkTally {
       if (parents.contains(trueParent)) {
         trueLinks++;
         truthAmongParents++;
+      }
+      if (parents.contains(trueParent) || record.candidates().contains(trueParent)) {
+        truthAmongCandidates++;
       }
     }
     if (bestParent != null) {
@@ -65,6 +71,14 @@ public final class LinkTally {
   /** Records whose true parent is among {@code parents} / records that have a true parent. */
   public double recall() {
     return ratio(trueLinks, withTrueParent);
+  }
+
+  /**
+   * Records whose true parent is among {@code parents} or the near misses {@code
+   * --skewToleranceMs} scores / records that have a true parent.
+   */
+  public double recallWithSkewTolerance() {
+    return ratio(truthAmongCandidates, withTrueParent);
   }
 
   /**

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What the scoring needs of one pipeline output record (SPEC §3): its id, callee address and
  * times, its {@code parents} and {@code children}, and, from {@code --bestParent=true}, its
- * {@code best_parent}; a revised record carries {@code revision}.
+ * {@code best_parent} and its candidates (the keys of {@code parent_scores}: the parents, and the
+ * near misses of {@code --skewToleranceMs}); a revised record carries {@code revision}.
  *
  * @param hasBestParent whether the record has a {@code best_parent} field at all (null or not)
  * @param revision the record's {@code revision}, 0 when it has none
@@ -19,6 +20,7 @@ public record LinkedRecord(
     long endAtMs,
     List<String> parents,
     List<String> children,
+    List<String> candidates,
     boolean hasBestParent,
     String bestParent,
     long revision) {
@@ -35,9 +37,16 @@ public record LinkedRecord(
         node.path("end_at_ms").asLong(),
         ids(node, "parents", where),
         ids(node, "children", where),
+        candidates(node),
         best != null,
         best == null || best.isNull() ? null : best.asText(),
         revision == null ? 0 : revision.asLong());
+  }
+
+  private static List<String> candidates(JsonNode node) {
+    List<String> ids = new ArrayList<>();
+    node.path("parent_scores").fieldNames().forEachRemaining(ids::add);
+    return ids;
   }
 
   private static List<String> ids(JsonNode node, String field, String where) {

@@ -17,7 +17,7 @@ final class ServicePairScorer {
       LinkedRecord record = output.get(id);
       if (record != null && entry.callerService() != null && entry.calleeService() != null) {
         byPair.computeIfAbsent(entry.callerService() + " → " + entry.calleeService(), pair -> new LinkTally())
-            .add(entry.parentId(), record.parents(), record.bestParent());
+            .add(entry.parentId(), record);
       }
     });
     return byPair;

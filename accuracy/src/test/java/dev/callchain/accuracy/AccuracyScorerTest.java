@@ -44,6 +44,24 @@ class AccuracyScorerTest {
         line("s6", SUB3, List.of("s5"), "s2"));
   }
 
+  /** A true caller that only a skew tolerance makes a candidate counts for that recall alone. */
+  @Test
+  void aTrueCallerAmongTheNearMissesCountsOnlyWithSkewTolerance() {
+    LinkedOutput output =
+        Outputs.output(
+            line("m1", MAIN, List.of(), null),
+            Outputs.withNearMisses("s1", SUB1, List.of("m2"), List.of("m1"), "m1"),
+            line("s2", SUB2, List.of(), null),
+            line("s3", SUB3, List.of("s2"), "s2"),
+            line("m2", MAIN, List.of(), null),
+            line("s4", SUB1, List.of("m2"), "m2"),
+            Outputs.withNearMisses("s5", SUB2, List.of(), List.of("m1"), null),
+            line("s6", SUB3, List.of("s5"), "s5"));
+    LinkTally all = AccuracyScorer.score(twoTraces(), output).overall();
+    assertEquals(3.0 / 6, all.recall(), EPS); // s3, s4, s6
+    assertEquals(4.0 / 6, all.recallWithSkewTolerance(), EPS); // and s1's m1, a near miss; s5's is wrong
+  }
+
   @Test
   void overallCountsEveryLinkAndRecord() {
     Accuracy accuracy = AccuracyScorer.score(twoTraces(), scoredOutput());

@@ -23,6 +23,16 @@ final class Outputs {
     return node.toString();
   }
 
+  /** An output line scored with a skew tolerance: {@code nearMisses} are scored beside the parents. */
+  static String withNearMisses(String id, String dstIp, List<String> parents, List<String> nearMisses, String bestParent) {
+    ObjectNode node = node(id, dstIp, parents);
+    node.put("best_parent", bestParent);
+    ObjectNode scores = node.putObject("parent_scores");
+    parents.forEach(parent -> scores.put(parent, 0.5));
+    nearMisses.forEach(near -> scores.put(near, 0.5));
+    return node.toString();
+  }
+
   static String revised(String id, List<String> parents, long revision) {
     ObjectNode node = node(id, "10.2.0.1", parents);
     node.put("revision", revision);
