@@ -96,14 +96,21 @@ final class ParentModel {
     }
   }
 
-  /** The cell of a gap pair: each gap exact to the ms below 128 ms, then 8 cells per doubling. */
+  /**
+   * The cell of a gap pair: each gap exact to the ms below 128 ms, then 8 cells per doubling. A
+   * near miss (--skewToleranceMs) has a negative gap, the skew, which gets a cell of its own: how
+   * often the real caller seems to miss by so much is learned like any other rhythm.
+   */
   static long cell(long startGap, long endGap) {
-    return (long) bucket(startGap) << 32 | bucket(endGap);
+    return (long) bucket(startGap) << 32 | (bucket(endGap) & 0xffffffffL);
   }
 
   static int bucket(long gap) {
+    if (gap < 0) {
+      return (int) Math.max(gap, Integer.MIN_VALUE);
+    }
     if (gap < 128) {
-      return (int) Math.max(gap, 0);
+      return (int) gap;
     }
     int doubling = 63 - Long.numberOfLeadingZeros(gap); // 7 and up
     int eighth = (int) ((gap >>> (doubling - 3)) & 7);
