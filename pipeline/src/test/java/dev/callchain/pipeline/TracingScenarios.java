@@ -141,8 +141,8 @@ abstract class TracingScenarios {
                 TimestampedValue.of(linked("a", 1_000, 2_000, null, 0), new Instant(2_100))));
     assertEquals(new TraceMark("a", 0, null), run.mark("a"));
     assertEquals(new TraceMark("a", 1, "a-svc"), run.mark("b"));
+    // Only once its root had come could c know its trace; on Flink the three may come in any order.
     assertEquals(new TraceMark("a", 2, "b-svc"), run.mark("c"));
-    assertEquals(2_100, run.writtenAt.get("c"));
     assertEquals(new TraceSummary("a", "a-svc", 1_000, 1_000, 3, 2), run.traces.get("a"));
   }
 
@@ -178,8 +178,11 @@ abstract class TracingScenarios {
             stream(
                 TimestampedValue.of(linked("x", 1_000, 2_000, "y", 2_000), new Instant(2_100)),
                 TimestampedValue.of(linked("y", 1_000, 2_000, "x", 2_000), new Instant(2_100))));
-    assertEquals(new TraceMark("y", 0, null), run.mark("y"));
-    assertEquals(new TraceMark("y", 1, "y-svc"), run.mark("x"));
+    // The one that came second closes the circle and becomes the root (on Flink either may).
+    String root = run.mark("x").depth() == 0 ? "x" : "y";
+    String other = root.equals("x") ? "y" : "x";
+    assertEquals(new TraceMark(root, 0, null), run.mark(root));
+    assertEquals(new TraceMark(root, 1, root + "-svc"), run.mark(other));
     assertEquals(1, run.counter(CallchainMetrics.TRACE_CYCLES_BROKEN));
   }
 
