@@ -36,7 +36,7 @@ final class Demo {
   private static final long MAX_OUT_OF_ORDER_MS = 2000;
   private static final long IDLE_FLUSH_MS = 3000;
   private static final Duration WAIT_FOR_OUTPUT = Duration.ofMinutes(3);
-  private static final Duration ZIPKIN_WAIT = Duration.ofSeconds(30);
+  private static final Duration ZIPKIN_WAIT = Duration.ofSeconds(90);
 
   /** Malformed logs the demo adds, to show the dead letters. */
   static final List<String> MALFORMED =
