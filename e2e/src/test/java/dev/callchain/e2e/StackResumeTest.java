@@ -57,8 +57,12 @@ class StackResumeTest {
         Matcher savepoint = SAVEPOINT.matcher(stopped.output());
         assertTrue(savepoint.find(), stopped.output());
         second.awaitState("FINISHED", WAIT);
-        // The job has stopped: what it wrote is all there is until the next one starts.
-        Set<String> writtenBefore = positions(topics.readUntil("linked-topic", read -> false, Duration.ofSeconds(10)));
+        // The job has stopped: what it wrote is all there is until the next one starts. All of it
+        // is read (a fixed read time once missed some, which then counted as written after).
+        long writtenSize = topics.size("linked-topic");
+        Set<String> writtenBefore =
+            positions(topics.readUntil("linked-topic", read -> read.size() >= writtenSize, WAIT));
+        assertEquals(writtenSize, writtenBefore.size(), "read all that was written before the savepoint");
 
         JobWatch third = JobWatch.submit(stack, WAIT, "--checkpointingInterval=5000", "--savepointPath=" + savepoint.group(1));
         assertEquals(savepoint.group(1), third.awaitRestoredFrom(WAIT));
