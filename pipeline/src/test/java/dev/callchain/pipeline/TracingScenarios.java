@@ -132,7 +132,7 @@ abstract class TracingScenarios {
   protected abstract int randomRuns();
 
   @Test
-  void aCallWaitsForItsAncestorsAndIsWrittenWithTheRoot() {
+  void aCallIsPlacedUnderItsAncestorsInWhateverOrderTheyCome() {
     Traced run =
         run(
             stream(
