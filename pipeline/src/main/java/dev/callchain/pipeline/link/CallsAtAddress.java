@@ -29,6 +29,8 @@ public final class CallsAtAddress {
   final CallIndex asChild;
   /** What this address has learned of its callers' rhythm, when parents are scored. */
   final @Nullable ParentModel parentModel;
+  /** The children given to each held parent so far, when parents are scored. */
+  final @Nullable ParentAssignments assignments;
   /** The calls emitted within the revision horizon, when late links revise (else null). */
   final @Nullable EmittedCalls emitted;
   /** The event time this key has evicted through: the watermark is known to be past it. */
@@ -58,6 +60,7 @@ public final class CallsAtAddress {
         new CallIndex(),
         new CallIndex(),
         scoreParents ? new ParentModel() : null,
+        scoreParents ? new ParentAssignments() : null,
         reviseHorizonMs == DROP_LATE_LINKS ? null : new EmittedCalls(reviseHorizonMs));
   }
 
@@ -65,10 +68,12 @@ public final class CallsAtAddress {
       CallIndex asParent,
       CallIndex asChild,
       @Nullable ParentModel parentModel,
+      @Nullable ParentAssignments assignments,
       @Nullable EmittedCalls emitted) {
     this.asParent = asParent;
     this.asChild = asChild;
     this.parentModel = parentModel;
+    this.assignments = assignments;
     this.emitted = emitted;
   }
 
@@ -84,16 +89,22 @@ public final class CallsAtAddress {
    * address inside its interval.
    */
   public Admission admitAsParent(String id, long start, long end, Consumer<HeldCall> onLink) {
-    return admitAsParent(id, start, end, onLink, revision -> {});
+    return admitAsParent(id, start, end, start * 1000, onLink, revision -> {});
   }
 
-  /** As above; a link to an emitted call (revise mode) hands that call's new half to revisions. */
+  /**
+   * As above, with the start in µs (its first child's gap to it is scored); a link to an emitted
+   * call (revise mode) hands that call's new half to revisions.
+   */
   public Admission admitAsParent(
-      String id, long start, long end, Consumer<HeldCall> onLink, Consumer<PartialLinks> revisions) {
+      String id, long start, long end, long startUs, Consumer<HeldCall> onLink, Consumer<PartialLinks> revisions) {
     if (asParent.find(id, start) != null || (emitted != null && emitted.wasEmitted(false, id, start))) {
       return Admission.REDELIVERED;
     }
     HeldCall parent = new HeldCall(id, start, end, null);
+    if (assignments != null) {
+      assignments.open(id, startUs);
+    }
     linkChildrenInside(asChild, parent, onLink);
     asParent.add(parent);
     if (emitted != null && isLate(start)) {
@@ -247,7 +258,7 @@ public final class CallsAtAddress {
     }
     List<HeldCall> children = new ArrayList<>();
     long earliestEnd = eviction.applyAsLong(children::add);
-    ParentScorer.score(children, parentIndexes(), parentModel, true, skewToleranceMs, emit);
+    ParentScorer.score(children, parentIndexes(), parentModel, assignments, true, skewToleranceMs, emit);
     children.forEach(this::retireChild);
     return earliestEnd;
   }
@@ -269,8 +280,9 @@ public final class CallsAtAddress {
       return parentsOf(child).asRevision();
     }
     PartialLinks[] scored = new PartialLinks[1];
-    // Revisions come only without a skew tolerance (the options refuse the two together).
-    ParentScorer.score(List.of(child), parentIndexes(), parentModel, false, 0, half -> scored[0] = half);
+    // Revisions come only without a skew tolerance (the options refuse the two together). The
+    // child was given to a caller when first scored, so it is rescored without assignments.
+    ParentScorer.score(List.of(child), parentIndexes(), parentModel, null, false, 0, half -> scored[0] = half);
     return scored[0].asRevision();
   }
 
@@ -289,6 +301,10 @@ public final class CallsAtAddress {
   }
 
   private PartialLinks childrenOf(HeldCall parent) {
+    ParentAssignments.Given given = assignments == null ? null : assignments.forget(parent.id);
+    if (given != null && given.callsTo != null) {
+      parentModel.callsPerParent.learn(given.callsTo);
+    }
     if (emitted != null) {
       emitted.asParent.add(parent);
     }

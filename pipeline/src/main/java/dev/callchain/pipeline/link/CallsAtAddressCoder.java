@@ -25,6 +25,9 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
   private static final VarLongCoder LONG = VarLongCoder.of();
   private static final VarIntCoder INT = VarIntCoder.of();
   private static final DoubleCoder DOUBLE = DoubleCoder.of();
+  /** Where the scoring state starts: no model (no --bestParent), or a model with its sequence state. */
+  private static final int NO_MODEL = -1;
+  private static final int MODEL_WITH_SEQUENCES = -2;
 
   public static CallsAtAddressCoder of() {
     return INSTANCE;
@@ -39,7 +42,7 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
     LONG.encode(calls.lastArrivalMs, out);
     LONG.encode(calls.idleTimer, out);
     LONG.encode(calls.countedBy, out);
-    encodeModel(calls.parentModel, out);
+    encodeModel(calls.parentModel, calls.assignments, out);
     LONG.encode(calls.emitted == null ? CallsAtAddress.DROP_LATE_LINKS : calls.emitted.horizonMs, out);
     if (calls.emitted != null) {
       encodeIndex(calls.emitted.asParent, false, out);
@@ -60,13 +63,23 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
     long lastArrivalMs = LONG.decode(in);
     long idleTimer = LONG.decode(in);
     long countedBy = LONG.decode(in);
-    ParentModel model = decodeModel(in);
+    ParentModel model = null;
+    ParentAssignments assignments = null;
+    int modelFormat = INT.decode(in);
+    if (modelFormat != NO_MODEL) {
+      model = new ParentModel();
+      assignments = new ParentAssignments();
+      decodeGapsByDestination(modelFormat == MODEL_WITH_SEQUENCES ? INT.decode(in) : modelFormat, model, in);
+      if (modelFormat == MODEL_WITH_SEQUENCES) {
+        decodeSequences(model, assignments, in);
+      }
+    }
     long horizon = LONG.decode(in);
     EmittedCalls emitted =
         horizon == CallsAtAddress.DROP_LATE_LINKS
             ? null
             : new EmittedCalls(horizon, decodeIndex(false, in, ids), decodeIndex(true, in, ids));
-    CallsAtAddress calls = new CallsAtAddress(asParent, asChild, model, emitted);
+    CallsAtAddress calls = new CallsAtAddress(asParent, asChild, model, assignments, emitted);
     calls.evictedBefore = evictedBefore;
     calls.evictionTimer = evictionTimer;
     calls.lastArrivalMs = lastArrivalMs;
@@ -112,39 +125,104 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
     return index;
   }
 
-  private static void encodeModel(ParentModel model, OutputStream out) throws IOException {
-    INT.encode(model == null ? -1 : model.byDestination.size(), out);
+  /**
+   * The scoring state: none, or the learned gaps by destination followed by the sequence state
+   * (sibling gaps, calls per parent, what each held parent was given). State written before the
+   * sequence state existed starts with the number of destinations (0 or more) and has none.
+   */
+  private static void encodeModel(ParentModel model, ParentAssignments assignments, OutputStream out)
+      throws IOException {
     if (model == null) {
+      INT.encode(NO_MODEL, out);
       return;
     }
+    INT.encode(MODEL_WITH_SEQUENCES, out);
+    INT.encode(model.byDestination.size(), out);
     for (Map.Entry<String, ParentModel.Gaps> destination : model.byDestination.entrySet()) {
       STRING.encode(destination.getKey(), out);
-      INT.encode(destination.getValue().cells.size(), out);
-      for (Map.Entry<Long, Double> cell : destination.getValue().cells.entrySet()) {
-        LONG.encode(cell.getKey(), out);
-        DOUBLE.encode(cell.getValue(), out);
+      encodeGaps(destination.getValue(), out);
+    }
+    encodeGaps(model.siblings.ofCallers, out);
+    encodeGaps(model.siblings.ofOthers, out);
+    DOUBLE.encode(model.siblings.following, out);
+    DOUBLE.encode(model.siblings.overlapping, out);
+    INT.encode(model.callsPerParent.byDestination.size(), out);
+    for (Map.Entry<String, double[]> destination : model.callsPerParent.byDestination.entrySet()) {
+      STRING.encode(destination.getKey(), out);
+      for (double count : destination.getValue()) {
+        DOUBLE.encode(count, out);
+      }
+    }
+    INT.encode(assignments.byParent.size(), out);
+    for (Map.Entry<String, ParentAssignments.Given> parent : assignments.byParent.entrySet()) {
+      STRING.encode(parent.getKey(), out);
+      LONG.encode(parent.getValue().lastEndUs, out);
+      out.write(parent.getValue().followed ? 1 : 0);
+      Map<String, Integer> callsTo = parent.getValue().callsTo == null ? Map.of() : parent.getValue().callsTo;
+      INT.encode(callsTo.size(), out);
+      for (Map.Entry<String, Integer> calls : callsTo.entrySet()) {
+        STRING.encode(calls.getKey(), out);
+        INT.encode(calls.getValue(), out);
       }
     }
   }
 
-  private static ParentModel decodeModel(InputStream in) throws IOException {
-    int destinations = INT.decode(in);
-    if (destinations < 0) {
-      return null;
+  private static void encodeGaps(ParentModel.Gaps gaps, OutputStream out) throws IOException {
+    INT.encode(gaps.cells.size(), out);
+    for (Map.Entry<Long, Double> cell : gaps.cells.entrySet()) {
+      LONG.encode(cell.getKey(), out);
+      DOUBLE.encode(cell.getValue(), out);
     }
-    ParentModel model = new ParentModel();
+  }
+
+  private static void decodeGapsByDestination(int destinations, ParentModel model, InputStream in)
+      throws IOException {
     for (int d = 0; d < destinations; d++) {
-      ParentModel.Gaps gaps = new ParentModel.Gaps();
-      model.byDestination.put(STRING.decode(in), gaps);
-      int cells = INT.decode(in);
-      for (int c = 0; c < cells; c++) {
-        double weight;
-        long cell = LONG.decode(in);
-        weight = DOUBLE.decode(in);
-        gaps.cells.put(cell, weight);
-        gaps.total += weight;
-      }
+      String destination = STRING.decode(in);
+      model.byDestination.put(destination, decodeGaps(new ParentModel.Gaps(), in));
     }
-    return model;
+  }
+
+  private static ParentModel.Gaps decodeGaps(ParentModel.Gaps gaps, InputStream in) throws IOException {
+    int cells = INT.decode(in);
+    for (int c = 0; c < cells; c++) {
+      long cell = LONG.decode(in);
+      double weight = DOUBLE.decode(in);
+      gaps.cells.put(cell, weight);
+      gaps.total += weight;
+    }
+    return gaps;
+  }
+
+  private static void decodeSequences(ParentModel model, ParentAssignments assignments, InputStream in)
+      throws IOException {
+    decodeGaps(model.siblings.ofCallers, in);
+    decodeGaps(model.siblings.ofOthers, in);
+    model.siblings.following = DOUBLE.decode(in);
+    model.siblings.overlapping = DOUBLE.decode(in);
+    int destinations = INT.decode(in);
+    for (int d = 0; d < destinations; d++) {
+      String destination = STRING.decode(in);
+      double[] counts = new double[CallsPerParent.MAX_CALLS + 1];
+      for (int n = 0; n < counts.length; n++) {
+        counts[n] = DOUBLE.decode(in);
+      }
+      model.callsPerParent.byDestination.put(destination, counts);
+    }
+    int parents = INT.decode(in);
+    for (int p = 0; p < parents; p++) {
+      String parent = STRING.decode(in);
+      ParentAssignments.Given given = new ParentAssignments.Given(LONG.decode(in));
+      given.followed = in.read() == 1;
+      int destinationsCalled = INT.decode(in);
+      if (destinationsCalled > 0) {
+        given.callsTo = new HashMap<>(4);
+      }
+      for (int d = 0; d < destinationsCalled; d++) {
+        String destination = STRING.decode(in);
+        given.callsTo.put(destination, INT.decode(in));
+      }
+      assignments.byParent.put(parent, given);
+    }
   }
 }

@@ -120,7 +120,7 @@ final class LinkAtAddressFn extends DoFn<KV<AddressSlice, AddressedCall>, KV<Int
     CallsAtAddress.Admission admission =
         call.isChild()
             ? calls.admitAsChild(call.record, partner -> found[0]++, revise)
-            : calls.admitAsParent(call.id, call.start, call.end, partner -> found[0]++, revise);
+            : calls.admitAsParent(call.id, call.start, call.end, call.startUs, partner -> found[0]++, revise);
     // Each record is admitted twice (once per role); count per record only once, as a child.
     switch (admission) {
       case REDELIVERED:

@@ -26,6 +26,9 @@ final class ParentModel {
   private static final String OTHER_DESTINATIONS = "";
 
   final Map<String, Gaps> byDestination = new HashMap<>();
+  /** Whether this address calls one after another, and its gaps between siblings. */
+  final SiblingRhythm siblings = new SiblingRhythm();
+  final CallsPerParent callsPerParent = new CallsPerParent();
 
   /** One candidate caller of a call: how far their starts and their ends lie apart. */
   record Candidate(String id, long startGap, long endGap) {}
@@ -42,7 +45,7 @@ final class ParentModel {
     double[] scores = new double[candidates.length];
     double sum = 0;
     for (int i = 0; i < candidates.length; i++) {
-      scores[i] = (gaps == null ? 0 : gaps.count(candidates[i])) + UNSEEN;
+      scores[i] = (gaps == null ? 0 : gaps.count(cell(candidates[i]))) + UNSEEN;
       sum += scores[i];
     }
     for (int i = 0; i < scores.length; i++) {
@@ -59,21 +62,24 @@ final class ParentModel {
       gaps = byDestination.computeIfAbsent(key, unused -> new Gaps());
     }
     for (int i = 0; i < candidates.length; i++) {
-      gaps.add(candidates[i], weights[i]);
+      gaps.add(cell(candidates[i]), weights[i]);
     }
   }
 
-  /** Learned weights of (start gap, end gap) cells, for one destination. */
+  /** Learned weights of gap cells: (start gap, end gap) for one destination, or sibling gaps. */
   static final class Gaps {
     final Map<Long, Double> cells = new HashMap<>();
     double total;
 
-    double count(Candidate candidate) {
-      return cells.getOrDefault(cell(candidate.startGap(), candidate.endGap()), 0.0);
+    double count(long cell) {
+      return cells.getOrDefault(cell, 0.0);
     }
 
-    void add(Candidate candidate, double weight) {
-      cells.merge(cell(candidate.startGap(), candidate.endGap()), weight, Double::sum);
+    void add(long cell, double weight) {
+      if (weight <= 0) {
+        return;
+      }
+      cells.merge(cell, weight, Double::sum);
       total += weight;
       if (total > HALVE_AT || cells.size() > MAX_CELLS) {
         halve();
@@ -101,6 +107,10 @@ final class ParentModel {
    * near miss (--skewToleranceMs) has a negative gap, the skew, which gets a cell of its own: how
    * often the real caller seems to miss by so much is learned like any other rhythm.
    */
+  static long cell(Candidate candidate) {
+    return cell(candidate.startGap(), candidate.endGap());
+  }
+
   static long cell(long startGap, long endGap) {
     return (long) bucket(startGap) << 32 | (bucket(endGap) & 0xffffffffL);
   }

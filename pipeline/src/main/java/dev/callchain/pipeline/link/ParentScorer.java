@@ -1,13 +1,17 @@
 package dev.callchain.pipeline.link;
 
 import dev.callchain.pipeline.link.ParentModel.Candidate;
+import dev.callchain.pipeline.model.CallMicros;
 import dev.callchain.pipeline.model.ParentScores;
 import dev.callchain.pipeline.model.PartialLinks;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Scores the parents of the children an address emits together (--bestParent): the model first
@@ -24,12 +28,16 @@ final class ParentScorer {
   /**
    * With {@code learn}, the model learns from these children before scoring them. With a
    * {@code skewToleranceMs} above 0, a held call that misses containing a child by no more than
-   * that at either end is a candidate too (a near miss), scored after the parents.
+   * that at either end is a candidate too (a near miss), scored after the parents. With {@code
+   * assignments}, the children are then scored in the order they started and each is given to its
+   * most likely caller: a sequential caller's sibling gap and every caller's usual number of calls
+   * per destination weigh in (see {@link SiblingRhythm}, {@link CallsPerParent}).
    */
   static void score(
       List<HeldCall> children,
       List<CallIndex> parents,
       ParentModel model,
+      @Nullable ParentAssignments assignments,
       boolean learn,
       long skewToleranceMs,
       Consumer<PartialLinks> emit) {
@@ -47,9 +55,13 @@ final class ParentScorer {
         model.learn(destination, candidates[i], model.posterior(destination, candidates[i]));
       }
     }
-    for (int i = 0; i < children.size(); i++) {
+    for (int i : inStartOrder(children, assignments != null)) {
       HeldCall child = children.get(i);
-      double[] scores = model.posterior(child.record.dstIp(), candidates[i]);
+      String destination = child.record.dstIp();
+      double[] scores = model.posterior(destination, candidates[i]);
+      if (assignments != null && candidates[i].length > 0) {
+        assign(child, candidates[i], scores, model, assignments, learn);
+      }
       int best = best(scores);
       ParentScores named =
           best < 0
@@ -57,6 +69,69 @@ final class ParentScorer {
               : new ParentScores(candidates[i][best].id(), scores, endOf(child, candidates[i][best]), nearMisses[i]);
       emit.accept(PartialLinks.parentsOf(child.record, ids[i], named));
     }
+  }
+
+  /**
+   * Weighs {@code scores} by what each candidate has been given so far, learns the sibling gaps,
+   * and gives the child to its most likely caller.
+   */
+  private static void assign(
+      HeldCall child,
+      Candidate[] candidates,
+      double[] scores,
+      ParentModel model,
+      ParentAssignments assignments,
+      boolean learn) {
+    String destination = child.record.dstIp();
+    long startUs = CallMicros.start(child.record);
+    boolean sequential = model.siblings.isSequential();
+    long[] cells = new long[candidates.length];
+    double[] bySiblings = new double[candidates.length];
+    int likeliestBySiblings = 0;
+    double sum = 0;
+    for (int j = 0; j < candidates.length; j++) {
+      ParentAssignments.Given given = assignments.of(candidates[j].id());
+      cells[j] = SiblingRhythm.cell(given, startUs);
+      double another = model.callsPerParent.another(destination, given == null ? 0 : given.callsTo(destination));
+      bySiblings[j] = model.siblings.weight(cells[j]) * another;
+      likeliestBySiblings = bySiblings[j] > bySiblings[likeliestBySiblings] ? j : likeliestBySiblings;
+      // A sequential caller's rhythm relative to its start and end drifts with every sibling's
+      // duration: there the sibling gap takes its place.
+      scores[j] = sequential ? bySiblings[j] : scores[j] * another;
+      sum += scores[j];
+    }
+    int likeliest = 0;
+    double siblingSum = Arrays.stream(bySiblings).sum();
+    for (int j = 0; j < candidates.length; j++) {
+      scores[j] /= sum;
+      likeliest = scores[j] > scores[likeliest] ? j : likeliest;
+      if (learn) {
+        // The sibling gaps learn from their own picks, as the rhythm does from its own: learnt
+        // from the picks of the rhythm, they would judge a sequential caller by its misses.
+        model.siblings.learn(cells[j], bySiblings[j] / siblingSum);
+      }
+    }
+    String pickedBySiblings = candidates[likeliestBySiblings].id();
+    ParentAssignments.Given previous = assignments.of(pickedBySiblings);
+    if (learn && previous != null && previous.followed) {
+      model.siblings.observe(startUs - previous.lastEndUs);
+    }
+    assignments.follow(pickedBySiblings, CallMicros.end(child.record));
+    assignments.give(candidates[likeliest].id(), destination);
+  }
+
+  /** The indexes of the children, in the order they started when they are assigned. */
+  private static int[] inStartOrder(List<HeldCall> children, boolean byStart) {
+    Integer[] order = new Integer[children.size()];
+    long[] starts = new long[children.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+      starts[i] = byStart ? CallMicros.start(children.get(i).record) : 0;
+    }
+    if (byStart) {
+      Arrays.sort(order, Comparator.<Integer>comparingLong(i -> starts[i]).thenComparing(i -> children.get(i).id));
+    }
+    return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
   }
 
   /** The held calls that contain the child, or miss by no more than the tolerance, by id. */

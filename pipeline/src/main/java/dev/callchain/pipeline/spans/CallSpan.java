@@ -1,11 +1,11 @@
 package dev.callchain.pipeline.spans;
 
+import dev.callchain.pipeline.model.CallMicros;
 import dev.callchain.pipeline.model.CallRecord;
 import dev.callchain.pipeline.model.ExtraFields;
 import dev.callchain.pipeline.model.LinkedCall;
 import dev.callchain.pipeline.model.ServiceName;
 import dev.callchain.pipeline.model.TraceMark;
-import java.math.BigDecimal;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -48,8 +48,8 @@ public record CallSpan(
     CallRecord call = linked.call();
     // A call that starts its trace has no parent span, even with a best parent that never came.
     String parent = trace.depth() == 0 ? null : linked.bestParent();
-    long startUs = micros(call, "start_at_us", call.startAtMs());
-    long endUs = micros(call, "end_at_us", call.endAtMs());
+    long startUs = CallMicros.start(call);
+    long endUs = CallMicros.end(call);
     String callerName = trace.callerService() == null ? call.srcIp() : trace.callerService();
     return new CallSpan(
         SpanIds.traceId(trace.traceId()),
@@ -73,11 +73,5 @@ public record CallSpan(
       }
     }
     return DEFAULT_NAME;
-  }
-
-  /** The µs field, truncated toward zero as the ms ones are; the ms time when the log has none. */
-  private static long micros(CallRecord call, String field, long ms) {
-    BigDecimal micros = ExtraFields.number(call.extraFields(), field);
-    return micros == null ? ms * 1000 : micros.longValue();
   }
 }
