@@ -144,6 +144,7 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
     }
     encodeGaps(model.siblings.ofCallers, out);
     encodeGaps(model.siblings.ofOthers, out);
+    DOUBLE.encode(model.siblings.picked, out);
     DOUBLE.encode(model.siblings.following, out);
     DOUBLE.encode(model.siblings.overlapping, out);
     INT.encode(model.callsPerParent.byDestination.size(), out);
@@ -156,8 +157,13 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
     INT.encode(assignments.byParent.size(), out);
     for (Map.Entry<String, ParentAssignments.Given> parent : assignments.byParent.entrySet()) {
       STRING.encode(parent.getKey(), out);
-      LONG.encode(parent.getValue().lastEndUs, out);
-      out.write(parent.getValue().followed ? 1 : 0);
+      ParentAssignments.Given given = parent.getValue();
+      LONG.encode(given.startUs, out);
+      INT.encode(given.followed, out);
+      for (int i = 0; i < given.followed; i++) {
+        LONG.encode(given.followedStartsUs[i] - given.startUs, out);
+        LONG.encode(given.followedEndsUs[i] - given.followedStartsUs[i], out);
+      }
       Map<String, Integer> callsTo = parent.getValue().callsTo == null ? Map.of() : parent.getValue().callsTo;
       INT.encode(callsTo.size(), out);
       for (Map.Entry<String, Integer> calls : callsTo.entrySet()) {
@@ -198,6 +204,7 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
       throws IOException {
     decodeGaps(model.siblings.ofCallers, in);
     decodeGaps(model.siblings.ofOthers, in);
+    model.siblings.picked = DOUBLE.decode(in);
     model.siblings.following = DOUBLE.decode(in);
     model.siblings.overlapping = DOUBLE.decode(in);
     int destinations = INT.decode(in);
@@ -213,7 +220,11 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
     for (int p = 0; p < parents; p++) {
       String parent = STRING.decode(in);
       ParentAssignments.Given given = new ParentAssignments.Given(LONG.decode(in));
-      given.followed = in.read() == 1;
+      int followed = INT.decode(in);
+      for (int i = 0; i < followed; i++) {
+        long childStartUs = given.startUs + LONG.decode(in);
+        given.follow(childStartUs, childStartUs + LONG.decode(in));
+      }
       int destinationsCalled = INT.decode(in);
       if (destinationsCalled > 0) {
         given.callsTo = new HashMap<>(4);

@@ -1,5 +1,6 @@
 package dev.callchain.pipeline.link;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -16,25 +17,46 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class ParentAssignments {
   /** A caller's children so far. */
   static final class Given {
+    /** At most this many children picked for a caller are kept: the latest, by start. */
+    static final int MAX_FOLLOWED = 32;
+
+    /** The caller's start in epoch µs. */
+    final long startUs;
     /**
-     * The latest end of a child the sibling gaps pick for this caller, else the caller's start,
-     * in epoch µs. Followed by those picks even where the address is not (yet) judged sequential,
-     * so that the judgement does not hang on the other model's picks.
+     * The intervals (epoch µs) of the children the sibling gaps picked for this caller, oldest
+     * first. Kept even where the address is not (yet) judged sequential, so that the judgement
+     * does not hang on the other model's picks.
      */
-    long lastEndUs;
-    /** Whether a child was picked for it by the sibling gaps: {@link #lastEndUs} is a child's end. */
-    boolean followed;
+    long[] followedStartsUs = NONE;
+    long[] followedEndsUs = NONE;
+    int followed;
     /** Calls made to each destination; null until the first. */
     @Nullable Map<String, Integer> callsTo;
 
-    Given(long lastEndUs) {
-      this.lastEndUs = lastEndUs;
+    Given(long startUs) {
+      this.startUs = startUs;
     }
 
     int callsTo(String destination) {
       return callsTo == null ? 0 : callsTo.getOrDefault(destination, 0);
     }
+
+    void follow(long childStartUs, long childEndUs) {
+      if (followed == MAX_FOLLOWED) {
+        System.arraycopy(followedStartsUs, 1, followedStartsUs, 0, followed - 1);
+        System.arraycopy(followedEndsUs, 1, followedEndsUs, 0, followed - 1);
+        followed--;
+      } else if (followed == followedStartsUs.length) {
+        followedStartsUs = Arrays.copyOf(followedStartsUs, Math.min(MAX_FOLLOWED, Math.max(4, followed * 2)));
+        followedEndsUs = Arrays.copyOf(followedEndsUs, followedStartsUs.length);
+      }
+      followedStartsUs[followed] = childStartUs;
+      followedEndsUs[followed] = childEndUs;
+      followed++;
+    }
   }
+
+  private static final long[] NONE = new long[0];
 
   final Map<String, Given> byParent = new HashMap<>();
 
@@ -47,12 +69,11 @@ final class ParentAssignments {
     byParent.putIfAbsent(parentId, new Given(startUs));
   }
 
-  /** The sibling gaps pick this caller for a child ending at {@code childEndUs}. */
-  void follow(String parentId, long childEndUs) {
+  /** The sibling gaps pick this caller for a child running from {@code childStartUs} to {@code childEndUs}. */
+  void follow(String parentId, long childStartUs, long childEndUs) {
     Given given = byParent.get(parentId);
     if (given != null) {
-      given.lastEndUs = given.followed ? Math.max(given.lastEndUs, childEndUs) : childEndUs;
-      given.followed = true;
+      given.follow(childStartUs, childEndUs);
     }
   }
 

@@ -111,13 +111,17 @@ final class ParentScorer {
         model.siblings.learn(cells[j], bySiblings[j] / siblingSum);
       }
     }
-    String pickedBySiblings = candidates[likeliestBySiblings].id();
-    ParentAssignments.Given previous = assignments.of(pickedBySiblings);
-    if (learn && previous != null && previous.followed) {
-      model.siblings.observe(startUs - previous.lastEndUs);
+    // Judged by the gaps' sure picks only: at a load where every call has several candidates from
+    // the start, their unsure picks early on would judge a sequential caller by its misses.
+    boolean sure = bySiblings[likeliestBySiblings] > BEST_ABOVE * siblingSum;
+    if (learn && sure && cells[likeliestBySiblings] != SiblingRhythm.UNKNOWN_START) {
+      model.siblings.observe(cells[likeliestBySiblings]);
     }
-    assignments.follow(pickedBySiblings, CallMicros.end(child.record));
-    assignments.give(candidates[likeliest].id(), destination);
+    assignments.follow(candidates[likeliestBySiblings].id(), startUs, CallMicros.end(child.record));
+    // Only a named caller is counted: a guess counted would hold its real child against it.
+    if (scores[likeliest] > BEST_ABOVE) {
+      assignments.give(candidates[likeliest].id(), destination);
+    }
   }
 
   /** The indexes of the children, in the order they started when they are assigned. */

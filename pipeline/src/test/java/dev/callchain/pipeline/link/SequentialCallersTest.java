@@ -97,8 +97,10 @@ class SequentialCallersTest {
     assertEquals(calls.parentModel.siblings.ofOthers.cells, rhythm.ofOthers.cells);
     assertEquals(calls.parentModel.callsPerParent.byDestination.keySet(), copy.parentModel.callsPerParent.byDestination.keySet());
     ParentAssignments.Given given = copy.assignments.of("open");
-    assertEquals(t + 2000, given.lastEndUs);
-    assertTrue(given.followed);
+    assertEquals(t, given.startUs);
+    assertEquals(1, given.followed);
+    assertEquals(t + 300, given.followedStartsUs[0]);
+    assertEquals(t + 2000, given.followedEndsUs[0]);
     assertEquals(1, given.callsTo("S"));
     assertEquals(1, copy.assignments.byParent.size(), "evicted callers are forgotten");
   }
