@@ -84,7 +84,10 @@ final class ParentScorer {
       boolean learn) {
     String destination = child.record.dstIp();
     long startUs = CallMicros.start(child.record);
-    boolean sequential = model.siblings.isSequential();
+    // The gaps that tell a sequential caller's calls apart are tens of µs: a log in whole ms does
+    // not show them, so such a call is scored by the rhythm and does not judge the address.
+    boolean micros = CallMicros.logged(child.record);
+    boolean sequential = micros && model.siblings.isSequential();
     long[] cells = new long[candidates.length];
     double[] bySiblings = new double[candidates.length];
     int likeliestBySiblings = 0;
@@ -114,7 +117,7 @@ final class ParentScorer {
     // Judged by the gaps' sure picks only: at a load where every call has several candidates from
     // the start, their unsure picks early on would judge a sequential caller by its misses.
     boolean sure = bySiblings[likeliestBySiblings] > BEST_ABOVE * siblingSum;
-    if (learn && sure && cells[likeliestBySiblings] != SiblingRhythm.UNKNOWN_START) {
+    if (learn && micros && sure && cells[likeliestBySiblings] != SiblingRhythm.UNKNOWN_START) {
       model.siblings.observe(cells[likeliestBySiblings]);
     }
     assignments.follow(candidates[likeliestBySiblings].id(), startUs, CallMicros.end(child.record));

@@ -18,6 +18,11 @@ public final class CallMicros {
     return micros(call, "end_at_us", call.endAtMs());
   }
 
+  /** Whether the log gave the call's times in µs. */
+  public static boolean logged(CallRecord call) {
+    return call.extraFields().length > 0 && ExtraFields.number(call.extraFields(), "start_at_us") != null;
+  }
+
   /** The µs field, truncated toward zero as the ms ones are; the ms time when the log has none. */
   private static long micros(CallRecord call, String field, long ms) {
     if (call.extraFields().length == 0) {
