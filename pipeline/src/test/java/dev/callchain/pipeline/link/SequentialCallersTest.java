@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.callchain.pipeline.model.CallRecord;
 import dev.callchain.pipeline.model.ParentScores;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import org.apache.beam.sdk.coders.DoubleCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.junit.jupiter.api.Test;
 
@@ -103,5 +108,28 @@ class SequentialCallersTest {
     assertEquals(t + 2000, given.followedEndsUs[0]);
     assertEquals(1, given.callsTo("S"));
     assertEquals(1, copy.assignments.byParent.size(), "evicted callers are forgotten");
+  }
+
+  @Test
+  void stateWrittenBeforeTheSequencesStillDecodes() throws Exception {
+    // An address's state as the version before wrote it: no calls held, a model of one cell.
+    ByteArrayOutputStream before = new ByteArrayOutputStream();
+    VarIntCoder.of().encode(0, before); // parents held
+    VarIntCoder.of().encode(0, before); // children held
+    for (long bookkeeping : new long[] {1000, Long.MAX_VALUE, 5, Long.MIN_VALUE, 0}) {
+      VarLongCoder.of().encode(bookkeeping, before);
+    }
+    VarIntCoder.of().encode(1, before); // destinations learned
+    StringUtf8Coder.of().encode("S", before);
+    VarIntCoder.of().encode(1, before);
+    VarLongCoder.of().encode(ParentModel.cell(20, 80), before);
+    DoubleCoder.of().encode(7.0, before);
+    VarLongCoder.of().encode(CallsAtAddress.DROP_LATE_LINKS, before);
+
+    CallsAtAddress decoded = CoderUtils.decodeFromByteArray(CallsAtAddressCoder.of(), before.toByteArray());
+    assertEquals(7.0, decoded.parentModel.byDestination.get("S").count(ParentModel.cell(20, 80)));
+    assertTrue(decoded.assignments.isEmpty());
+    assertFalse(decoded.parentModel.siblings.isSequential());
+    assertEquals(1000, decoded.evictedBefore);
   }
 }
