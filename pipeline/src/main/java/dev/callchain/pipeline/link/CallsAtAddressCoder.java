@@ -164,7 +164,7 @@ public final class CallsAtAddressCoder extends AtomicCoder<CallsAtAddress> {
         LONG.encode(given.followedStartsUs[i] - given.startUs, out);
         LONG.encode(given.followedEndsUs[i] - given.followedStartsUs[i], out);
       }
-      Map<String, Integer> callsTo = parent.getValue().callsTo == null ? Map.of() : parent.getValue().callsTo;
+      Map<String, Integer> callsTo = given.callsTo == null ? Map.of() : given.callsTo;
       INT.encode(callsTo.size(), out);
       for (Map.Entry<String, Integer> calls : callsTo.entrySet()) {
         STRING.encode(calls.getKey(), out);

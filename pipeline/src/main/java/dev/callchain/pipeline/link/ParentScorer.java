@@ -92,11 +92,13 @@ final class ParentScorer {
     double[] bySiblings = new double[candidates.length];
     int likeliestBySiblings = 0;
     double sum = 0;
+    double siblingSum = 0;
     for (int j = 0; j < candidates.length; j++) {
       ParentAssignments.Given given = assignments.of(candidates[j].id());
       cells[j] = SiblingRhythm.cell(given, startUs);
       double another = model.callsPerParent.another(destination, given == null ? 0 : given.callsTo(destination));
       bySiblings[j] = model.siblings.weight(cells[j]) * another;
+      siblingSum += bySiblings[j];
       likeliestBySiblings = bySiblings[j] > bySiblings[likeliestBySiblings] ? j : likeliestBySiblings;
       // A sequential caller's rhythm relative to its start and end drifts with every sibling's
       // duration: there the sibling gap takes its place.
@@ -104,7 +106,6 @@ final class ParentScorer {
       sum += scores[j];
     }
     int likeliest = 0;
-    double siblingSum = Arrays.stream(bySiblings).sum();
     for (int j = 0; j < candidates.length; j++) {
       scores[j] /= sum;
       likeliest = scores[j] > scores[likeliest] ? j : likeliest;
