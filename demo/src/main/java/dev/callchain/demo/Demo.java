@@ -132,10 +132,12 @@ final class Demo {
     }
     TraceTrees.FinishedTrace trace = latest.get(latest.size() - 1);
     err.println();
+    ZipkinView.Shown shown = zipkin.trace(trace, ZIPKIN_WAIT);
     err.println(
-        zipkin.trace(trace, ZIPKIN_WAIT)
+        shown.page()
             .map(link -> "demo: trace " + trace.traceId() + " in Zipkin: " + link)
-            .orElse("demo: Zipkin did not show trace " + trace.traceId() + " within " + ZIPKIN_WAIT.toSeconds() + " s"));
+            .orElse("demo: Zipkin held " + shown.spans() + " of the " + trace.calls() + " calls of trace "
+                + trace.traceId() + " after " + ZIPKIN_WAIT.toSeconds() + " s"));
     if (System.console() != null) {
       err.println("demo: Zipkin stays up at " + zipkin.ui() + " until you press Enter");
       System.in.read();

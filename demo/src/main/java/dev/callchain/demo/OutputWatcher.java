@@ -24,13 +24,15 @@ final class OutputWatcher implements AutoCloseable {
   static final int LATEST_TRACES = 3;
   /** A tree at most this often, so that the records stay readable. */
   private static final long TREE_EVERY_NANOS = Duration.ofSeconds(5).toNanos();
+  /** A trace whose calls have not come for this long is finished (its calls come within a bundle or two). */
+  private static final Duration TRACE_QUIET = Duration.ofSeconds(2);
 
   private final KafkaConsumer<String, String> consumer;
   private final PrintStream out;
   private final Set<String> linkedIds = ConcurrentHashMap.newKeySet();
   private final AtomicLong deadLetters = new AtomicLong();
   private final AtomicLong links = new AtomicLong();
-  private final TraceTrees traces = new TraceTrees(LATEST_TRACES);
+  private final TraceTrees traces = new TraceTrees(LATEST_TRACES, TRACE_QUIET);
   private long lastTreeDrawnNanos;
   private volatile long lastOutputNanos = System.nanoTime();
   private volatile boolean running = true;
@@ -68,6 +70,7 @@ final class OutputWatcher implements AutoCloseable {
           out.println("linked       " + record.value());
         }
       }
+      drawFinishedTrace();
     }
     consumer.close();
   }
@@ -77,13 +80,19 @@ final class OutputWatcher implements AutoCloseable {
       JsonNode node = JSON.readTree(json);
       linkedIds.add(node.get("id").asText());
       links.addAndGet(node.get("parents").size());
-      TraceTrees.FinishedTrace finished = traces.add(node);
-      if (finished != null && System.nanoTime() - lastTreeDrawnNanos > TREE_EVERY_NANOS) {
-        lastTreeDrawnNanos = System.nanoTime();
-        out.print(Demo.describe(finished));
-      }
+      traces.add(node, System.nanoTime());
     } catch (Exception e) {
       out.println("unreadable output: " + json);
+    }
+  }
+
+  /** Draws the latest trace that just finished, if none was drawn lately. */
+  private void drawFinishedTrace() {
+    long now = System.nanoTime();
+    List<TraceTrees.FinishedTrace> finished = traces.finishQuiet(now);
+    if (!finished.isEmpty() && now - lastTreeDrawnNanos > TREE_EVERY_NANOS) {
+      lastTreeDrawnNanos = now;
+      out.print(Demo.describe(finished.get(finished.size() - 1)));
     }
   }
 
@@ -103,8 +112,9 @@ final class OutputWatcher implements AutoCloseable {
     return linkedIds.size();
   }
 
-  /** The latest traces that finished, oldest first. */
+  /** The latest traces that finished, oldest first, once all output is in: every trace whose root came is. */
   List<TraceTrees.FinishedTrace> latestTraces() {
+    traces.finishAll();
     return traces.latest();
   }
 

@@ -1,28 +1,36 @@
 package dev.callchain.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Gathers the traced output (--traces) by trace id and draws each trace of more than one call as
- * an indented tree once its root has come (the pipeline writes a root after all its calls):
- * caller -> callee, latency, and the score that made the parent the best one.
+ * an indented tree once it is finished: caller -> callee, latency, and the score that made the
+ * parent the best one. The pipeline writes a trace's root first and each call after its parent,
+ * but the output topic's partitions are read in any order; so a trace is finished once its root
+ * has come and none of its calls has for a quiet while, or when the caller knows all output is in.
+ * A call written again (at least once delivery) replaces itself.
  */
 final class TraceTrees {
-  /** Traces whose root has not come yet, at most this many (the oldest are dropped). */
+  /** Traces not finished yet, at most this many (the least recently added to are dropped). */
   private static final int OPEN_TRACES = 10_000;
 
   private final int kept;
-  private final Map<String, List<JsonNode>> open =
-      new LinkedHashMap<>(16, 0.75f, false) {
+  private final long quietNanos;
+  /** In the order calls last came to them: the quiet ones first. */
+  private final Map<String, OpenTrace> open =
+      new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<JsonNode>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, OpenTrace> eldest) {
           return size() > OPEN_TRACES;
         }
       };
@@ -31,32 +39,67 @@ final class TraceTrees {
   /** A drawn trace: its id, its root's call id, and the tree. */
   record FinishedTrace(String traceId, String rootId, int calls, String tree) {}
 
-  /** Keeps the latest {@code kept} finished traces. */
-  TraceTrees(int kept) {
-    this.kept = kept;
+  /** The calls of a trace so far, by id, and when the last came. */
+  private static final class OpenTrace {
+    final Map<String, JsonNode> calls = new LinkedHashMap<>();
+    JsonNode root;
+    long lastNanos;
   }
 
-  /** A linked call; returns the trace it finished, if it was the root of more than itself. */
-  synchronized FinishedTrace add(JsonNode call) {
+  /** Keeps the latest {@code kept} finished traces; a trace is finished after {@code quiet} without calls. */
+  TraceTrees(int kept, Duration quiet) {
+    this.kept = kept;
+    this.quietNanos = quiet.toNanos();
+  }
+
+  /** A linked call, come at {@code nowNanos}. */
+  synchronized void add(JsonNode call, long nowNanos) {
     JsonNode traceId = call.get("trace_id");
     if (traceId == null) {
-      return null;
+      return;
     }
-    List<JsonNode> calls = open.computeIfAbsent(traceId.asText(), id -> new ArrayList<>());
-    calls.add(call);
-    if (call.path("depth").asInt(-1) != 0) {
-      return null;
+    OpenTrace trace = open.computeIfAbsent(traceId.asText(), id -> new OpenTrace());
+    trace.calls.put(call.get("id").asText(), call);
+    trace.lastNanos = nowNanos;
+    if (call.path("depth").asInt(-1) == 0) {
+      trace.root = call;
     }
-    open.remove(traceId.asText());
-    if (calls.size() == 1) {
-      return null; // a call alone is no tree
+  }
+
+  /** Finishes the traces quiet at {@code nowNanos}; returns those of more than one call, oldest first. */
+  synchronized List<FinishedTrace> finishQuiet(long nowNanos) {
+    return finish(trace -> nowNanos - trace.lastNanos >= quietNanos);
+  }
+
+  /** Finishes every trace whose root has come: all output is in. */
+  synchronized List<FinishedTrace> finishAll() {
+    return finish(trace -> true);
+  }
+
+  private List<FinishedTrace> finish(Predicate<OpenTrace> done) {
+    List<FinishedTrace> drawn = new ArrayList<>();
+    for (Iterator<Map.Entry<String, OpenTrace>> traces = open.entrySet().iterator(); traces.hasNext(); ) {
+      Map.Entry<String, OpenTrace> entry = traces.next();
+      OpenTrace trace = entry.getValue();
+      if (!done.test(trace)) {
+        break; // the rest had calls more lately
+      }
+      if (trace.root == null) {
+        continue; // its root has not come yet
+      }
+      traces.remove();
+      if (trace.calls.size() > 1) { // a call alone is no tree
+        List<JsonNode> calls = List.copyOf(trace.calls.values());
+        drawn.add(new FinishedTrace(entry.getKey(), trace.root.get("id").asText(), calls.size(), draw(trace.root, calls)));
+      }
     }
-    FinishedTrace trace = new FinishedTrace(traceId.asText(), call.get("id").asText(), calls.size(), draw(call, calls));
-    finished.addLast(trace);
-    if (finished.size() > kept) {
-      finished.removeFirst();
+    for (FinishedTrace trace : drawn) {
+      finished.addLast(trace);
+      if (finished.size() > kept) {
+        finished.removeFirst();
+      }
     }
-    return trace;
+    return drawn;
   }
 
   /** The latest finished traces, oldest first. */

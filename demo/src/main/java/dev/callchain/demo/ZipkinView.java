@@ -44,24 +44,29 @@ final class ZipkinView implements AutoCloseable {
     return server != null;
   }
 
+  /** What Zipkin showed of a trace: its page once Zipkin held a span of every call, and the spans it held. */
+  record Shown(Optional<URI> page, int spans) {}
+
   /** Where the UI shows the trace of this root, once Zipkin has all its calls (waits up to {@code wait}). */
-  Optional<URI> trace(TraceTrees.FinishedTrace trace, Duration wait) throws InterruptedException {
+  Shown trace(TraceTrees.FinishedTrace trace, Duration wait) throws InterruptedException {
     if (server == null) {
-      return Optional.empty();
+      return new Shown(Optional.empty(), 0);
     }
     String hex = SpanIds.hex(SpanIds.traceId(trace.rootId()));
     long deadline = System.nanoTime() + wait.toNanos();
+    int spans = 0;
     do {
       try {
-        if (server.api().trace(hex).size() >= trace.calls()) {
-          return Optional.of(server.ui().resolve("traces/" + hex));
+        spans = server.api().trace(hex).size();
+        if (spans >= trace.calls()) {
+          return new Shown(Optional.of(server.ui().resolve("traces/" + hex)), spans);
         }
       } catch (IOException notYet) {
         // Asked again until the deadline.
       }
       Thread.sleep(250);
     } while (System.nanoTime() < deadline);
-    return Optional.empty();
+    return new Shown(Optional.empty(), spans);
   }
 
   /** The UI's address. */
