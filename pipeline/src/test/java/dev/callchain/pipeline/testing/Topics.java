@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -124,14 +125,16 @@ public final class Topics {
     return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
-  /** How many offsets the topic's partitions hold now: its records, on a topic never transactional or trimmed. */
-  public long size(String topic) {
+  /** Each partition's end offset now: on a topic never transactional or trimmed, how many records it holds. */
+  public Map<Integer, Long> endOffsets(String topic) {
     Properties config = config();
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic).stream().map(info -> new TopicPartition(topic, info.partition())).toList();
-      return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+      Map<Integer, Long> ends = new TreeMap<>();
+      consumer.endOffsets(partitions).forEach((partition, end) -> ends.put(partition.partition(), end));
+      return ends;
     }
   }
 
